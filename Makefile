@@ -1,0 +1,34 @@
+# The README's two commands: `make up` and `make test`.
+SHELL := /bin/bash
+UV := $(shell command -v uv 2>/dev/null || echo python3 -m uv)
+
+.PHONY: up test lint fmt sync bootstrap services schemas
+
+bootstrap:
+	@$(UV) --version >/dev/null 2>&1 || python3 -m pip install --quiet "uv>=0.9"
+
+sync: bootstrap
+	@$(UV) sync --all-packages --frozen --quiet
+
+services:
+	@scripts/ensure-services.sh
+
+## Start the whole system on its embedded defaults; Ctrl-C stops it.
+up: sync services
+	@$(UV) run --frozen python scripts/stack.py up
+
+## Lint, type-check and run every test (fast and real-broker tiers).
+test: sync services lint
+	@$(UV) run --frozen pytest
+
+lint: sync
+	@$(UV) run --frozen ruff format --check .
+	@$(UV) run --frozen ruff check .
+	@$(UV) run --frozen mypy
+
+fmt: sync
+	@$(UV) run --frozen ruff format .
+	@$(UV) run --frozen ruff check --fix .
+
+schemas: sync
+	@$(UV) run --frozen python -m careerstream.contracts.schema docs/schemas

@@ -1,0 +1,120 @@
+"""Session events: what every client of a session can see, in order.
+
+Workers publish these on the session topic exchange without a `seq`; the
+gateway's journal numbers them (one writer per session) before live delivery.
+The envelope is flat: `type`, `session_id`, `seq`, `ts`, `stage`, plus the
+fields of that type, exactly the JSON a client reads from an SSE `data:` line.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any, Literal, Self
+
+from pydantic import Field, TypeAdapter
+
+from careerstream.contracts.common import Contract, SessionId, Stage, new_id, utc_now
+from careerstream.contracts.version import SCHEMA_VERSION
+
+
+class EventBase(Contract):
+    type: str
+    schema_version: int = SCHEMA_VERSION
+    event_id: str = Field(
+        default_factory=new_id, description="Producer-assigned; dedupes redeliveries."
+    )
+    session_id: SessionId
+    seq: int | None = Field(
+        default=None, ge=1, description="Per-session order, set by the journal."
+    )
+    ts: datetime = Field(default_factory=utc_now)
+    stage: Stage | None = None
+    turn_id: str | None = Field(
+        default=None, description="The turn or pipeline run this belongs to."
+    )
+
+    def numbered(self, seq: int) -> Self:
+        return self.model_copy(update={"seq": seq})
+
+
+class TokenStreamed(EventBase):
+    """The next piece of the text being written (coalesced: may hold many model tokens)."""
+
+    type: Literal["token"] = "token"
+    text: str = Field(min_length=1)
+
+
+class TurnCompleted(EventBase):
+    type: Literal["turn.completed"] = "turn.completed"
+    reply: str
+    is_sufficient: bool
+    missing: list[str] = Field(default_factory=list)
+
+
+class StageStarted(EventBase):
+    type: Literal["stage.started"] = "stage.started"
+    progress: float = Field(ge=0, le=1)
+
+
+class StageProgressed(EventBase):
+    type: Literal["stage.progress"] = "stage.progress"
+    progress: float = Field(ge=0, le=1)
+    message: str = ""
+
+
+class StageCompleted(EventBase):
+    type: Literal["stage.completed"] = "stage.completed"
+    progress: float = Field(ge=0, le=1)
+
+
+class StageRetrying(EventBase):
+    """The stage starts over: a client drops that stage's partial output."""
+
+    type: Literal["stage.retrying"] = "stage.retrying"
+    attempt: int = Field(ge=1)
+    reason: str
+
+
+class SessionCompleted(EventBase):
+    type: Literal["session.completed"] = "session.completed"
+
+
+class ErrorRaised(EventBase):
+    type: Literal["error"] = "error"
+    code: str = Field(min_length=1)
+    message: str
+    retryable: bool = False
+
+
+class SessionReset(EventBase):
+    """Sent instead of a replay the gateway cannot honour; rebuild the view from `snapshot`."""
+
+    type: Literal["reset"] = "reset"
+    snapshot: dict[str, Any]
+    reason: str = ""
+
+
+SessionEvent = Annotated[
+    TokenStreamed
+    | TurnCompleted
+    | StageStarted
+    | StageProgressed
+    | StageCompleted
+    | StageRetrying
+    | SessionCompleted
+    | ErrorRaised
+    | SessionReset,
+    Field(discriminator="type"),
+]
+
+session_event_adapter: TypeAdapter[SessionEvent] = TypeAdapter(SessionEvent)
+
+# Events after which a waiting turn (chat, chat/stream) is over.
+TURN_ENDING_TYPES = frozenset({"turn.completed", "error"})
+
+
+def parse_session_event(raw: bytes | str | dict[str, Any]) -> SessionEvent:
+    """Validate one event from JSON or a dict; raises pydantic.ValidationError."""
+    if isinstance(raw, dict):
+        return session_event_adapter.validate_python(raw)
+    return session_event_adapter.validate_json(raw)

@@ -1,0 +1,55 @@
+"""Token coalescing: bound the message rate whatever the model's token rate.
+
+Pieces are joined until a time window has passed since the first piece of the
+batch, or the batch reaches a size bound, whichever comes first. A slow model
+still sees each piece flushed once its window ends, even if no next piece comes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+
+
+async def coalesce(
+    pieces: AsyncIterator[str], *, window_s: float, max_chars: int
+) -> AsyncIterator[str]:
+    if window_s < 0 or max_chars < 1:
+        raise ValueError("window_s must be >= 0 and max_chars >= 1")
+    loop = asyncio.get_running_loop()
+    buffer: list[str] = []
+    size = 0
+    deadline = 0.0
+    pending: asyncio.Task[str] | None = None
+    try:
+        while True:
+            if pending is None:
+                pending = asyncio.ensure_future(anext(pieces))
+            timeout = max(0.0, deadline - loop.time()) if buffer else None
+            done, _ = await asyncio.wait({pending}, timeout=timeout)
+            if not done:  # window over before the next piece arrived
+                yield "".join(buffer)
+                buffer, size = [], 0
+                continue
+            task, pending = pending, None
+            try:
+                piece = task.result()
+            except StopAsyncIteration:
+                break
+            if not piece:
+                continue
+            if not buffer:
+                deadline = loop.time() + window_s
+            buffer.append(piece)
+            size += len(piece)
+            if size >= max_chars or loop.time() >= deadline:
+                yield "".join(buffer)
+                buffer, size = [], 0
+        if buffer:
+            yield "".join(buffer)
+    finally:
+        if pending is not None:
+            pending.cancel()
+            with contextlib.suppress(asyncio.CancelledError, StopAsyncIteration):
+                await pending

@@ -1,0 +1,37 @@
+"""Publishing session events and stage requests with the right route."""
+
+from __future__ import annotations
+
+from faststream.rabbit import RabbitBroker
+
+from careerstream.contracts import EventBase, StageRequest
+from careerstream.contracts.topology import StageRoute, event_routing_key
+from careerstream.runtime.topology import events_exchange, stages_exchange
+
+
+async def publish_event(broker: RabbitBroker, event: EventBase) -> None:
+    """Publish a raw (unnumbered) session event for the journal; waits for the confirm."""
+    await broker.publish(
+        event.model_dump(mode="json"),
+        exchange=events_exchange,
+        routing_key=event_routing_key(event.session_id, event.type),
+        persist=True,
+        # The journal queue is declared by every service, so an event is never unroutable.
+        mandatory=False,
+        correlation_id=event.session_id,
+        message_id=event.event_id,
+        message_type=event.type,
+    )
+
+
+async def publish_request(broker: RabbitBroker, route: StageRoute, request: StageRequest) -> None:
+    """Publish a stage request; `mandatory` makes a missing queue an error, not a loss."""
+    await broker.publish(
+        request.model_dump(mode="json"),
+        exchange=stages_exchange,
+        routing_key=route.routing_key,
+        persist=True,
+        mandatory=True,
+        correlation_id=request.session_id,
+        message_id=request.idempotency_key,
+    )

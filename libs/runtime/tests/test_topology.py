@@ -1,0 +1,28 @@
+"""The topology on a real broker: declared twice without conflict, the right queue kinds."""
+
+from __future__ import annotations
+
+import pytest
+from faststream.rabbit import RabbitBroker
+
+from careerstream.contracts import topology as names
+from careerstream.runtime.topology import declare_topology
+
+pytestmark = pytest.mark.broker
+
+
+async def test_declaring_twice_is_harmless_and_queues_are_durable(rabbitmq_url: str) -> None:
+    broker = RabbitBroker(rabbitmq_url, logger=None)
+    await broker.connect()
+    try:
+        await declare_topology(broker)
+        await declare_topology(broker)
+        channel = await broker._connection.channel()  # type: ignore[union-attr]
+        for route in names.STAGE_ROUTES.values():
+            queue = await channel.declare_queue(route.queue, passive=True)
+            assert queue.name == route.queue
+        await channel.declare_queue(names.JOURNAL_QUEUE, passive=True)
+        await channel.declare_queue(names.DEAD_LETTER_QUEUE, passive=True)
+        await channel.close()
+    finally:
+        await broker.stop()

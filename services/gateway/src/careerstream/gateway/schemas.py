@@ -1,0 +1,44 @@
+"""Request and response bodies of the public API."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from careerstream.contracts import Locale
+
+
+class CreateSession(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    message: str | None = None
+    locale: Locale | None = None
+
+
+class ChatTurn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    message: str = Field(
+        description="What the person says; not empty, at most the configured size."
+    )
+
+    @field_validator("message")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("message must not be empty or only whitespace")
+        return value
+
+
+class SessionCreated(BaseModel):
+    session_id: str
+    locale: Locale
+    welcome: str
+    turn_id: str | None = None
+
+
+class ChatReply(BaseModel):
+    turn_id: str
+    reply: str
+    is_sufficient: bool
+    missing: list[str]
+    stage: str

@@ -1,0 +1,101 @@
+"""The gateway app in-process against the real broker: the API's answers and errors."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+
+from careerstream.gateway.app import create_app
+from careerstream.gateway.settings import GatewaySettings
+
+pytestmark = pytest.mark.broker
+
+
+@pytest.fixture
+async def client(rabbitmq_url: str) -> AsyncIterator[httpx.AsyncClient]:
+    app = create_app(GatewaySettings(rabbitmq_url=rabbitmq_url, max_message_chars=50))
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://gateway") as http:
+            yield http
+
+
+async def test_health_and_readiness(client: httpx.AsyncClient) -> None:
+    assert (await client.get("/healthz")).json() == {"status": "ok"}
+    ready = await client.get("/readyz")
+    assert ready.status_code == 200
+    assert ready.json()["status"] == "ok"
+
+
+async def test_creating_a_session(client: httpx.AsyncClient) -> None:
+    created = await client.post("/api/sessions", json={"locale": "en"})
+    assert created.status_code == 201
+    body = created.json()
+    assert body["locale"] == "en"
+    assert body["welcome"].startswith("Hello")
+    snapshot = (await client.get(f"/api/sessions/{body['session_id']}")).json()
+    assert snapshot["session_id"] == body["session_id"]
+    assert snapshot["history"] == []
+
+
+async def test_a_session_without_a_body_defaults_to_chinese(client: httpx.AsyncClient) -> None:
+    created = await client.post("/api/sessions")
+    assert created.status_code == 201
+    assert created.json()["locale"] == "zh"
+
+
+async def test_the_first_message_sets_the_language(client: httpx.AsyncClient) -> None:
+    created = await client.post("/api/sessions", json={"message": "Hello there"})
+    assert created.json()["locale"] == "en"
+    assert created.json()["turn_id"]
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "status", "code"),
+    [
+        ("/api/sessions/nope/chat/stream", {"message": "hi"}, 404, "session_not_found"),
+        ("/api/sessions/nope/events", None, 404, "session_not_found"),
+        ("/api/sessions", {"locale": "fr"}, 422, "invalid_request"),
+        ("/api/sessions", {"unknown": 1}, 422, "invalid_request"),
+    ],
+)
+async def test_bad_requests_get_typed_errors(
+    client: httpx.AsyncClient, path: str, body: dict[str, object] | None, status: int, code: str
+) -> None:
+    if path.endswith("/events"):
+        response = await client.get(path)
+    else:
+        response = await client.post(path, json=body)
+    assert response.status_code == status
+    assert response.json()["error"]["code"] == code
+    assert response.json()["error"]["message"]
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "code"),
+    [
+        ({"message": ""}, 422, "invalid_request"),
+        ({"message": "   \n"}, 422, "invalid_request"),
+        ({}, 422, "invalid_request"),
+        ({"message": "x" * 51}, 413, "message_too_long"),
+    ],
+)
+async def test_bad_messages_are_refused_and_the_service_keeps_serving(
+    client: httpx.AsyncClient, body: dict[str, object], status: int, code: str
+) -> None:
+    session_id = (await client.post("/api/sessions", json={"locale": "en"})).json()["session_id"]
+    for endpoint in ("chat", "chat/stream"):
+        response = await client.post(f"/api/sessions/{session_id}/{endpoint}", json=body)
+        assert response.status_code == status
+        assert response.json()["error"]["code"] == code
+    assert (await client.get("/readyz")).status_code == 200
+
+
+async def test_a_bad_json_body_is_a_typed_error(client: httpx.AsyncClient) -> None:
+    response = await client.post(
+        "/api/sessions", content=b"{oops", headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == "invalid_request"

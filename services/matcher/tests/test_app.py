@@ -1,0 +1,23 @@
+"""The matcher worker on the real broker: starts, declares its queue, reports ready.
+
+Its stage logic comes later; until then requests wait on its queue unconsumed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from careerstream.contracts.topology import MATCH_REQUESTS
+from careerstream.matcher.app import create_broker
+from careerstream.matcher.settings import MatcherSettings
+from careerstream.runtime.worker import create_worker_app
+from tests.support.workers import assert_worker_starts_declares_and_reports_ready
+
+pytestmark = pytest.mark.broker
+
+
+async def test_the_worker_starts_and_reports_ready(rabbitmq_url: str) -> None:
+    broker = create_broker(MatcherSettings(rabbitmq_url=rabbitmq_url))
+    await assert_worker_starts_declares_and_reports_ready(
+        create_worker_app(broker), broker, MATCH_REQUESTS, consumes=False
+    )
