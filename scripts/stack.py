@@ -127,11 +127,22 @@ def _answers(url: str) -> bool:
         return False
 
 
+class _Stop(Exception):
+    """Ctrl-C or SIGTERM: stop the stack."""
+
+
+def _raise_stop(signum: int, frame: object) -> None:
+    raise _Stop
+
+
 def up() -> int:
+    # Explicit handlers: a shell that started us in the background may have ignored SIGINT.
+    signal.signal(signal.SIGINT, _raise_stop)
+    signal.signal(signal.SIGTERM, _raise_stop)
     stack = Stack()
     stack.env.setdefault("GUIDE_TYPING_PACE_MS", "25")  # visible streaming for people
-    stack.start()
     try:
+        stack.start()
         stack.wait_ready()
         print(f"\ncareerstream is up: {stack.url()}  (Ctrl-C stops everything)\n", flush=True)
         while all(p.poll() is None for p in stack.processes.values()):
@@ -139,9 +150,13 @@ def up() -> int:
         dead = [n for n, p in stack.processes.items() if p.poll() is not None]
         print(f"stopping: {', '.join(dead)} exited", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
+    except _Stop:
         return 0
     finally:
+        # A second Ctrl-C must not leave children behind half-stopped.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        print("stopping careerstream…", file=sys.stderr, flush=True)
         stack.stop()
 
 
