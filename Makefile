@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 UV := $(shell command -v uv 2>/dev/null || echo python3 -m uv)
 
-.PHONY: up test lint fmt sync bootstrap services schemas
+.PHONY: up test lint fmt sync bootstrap services test-services schemas migrate
 
 bootstrap:
 	@$(UV) --version >/dev/null 2>&1 || python3 -m pip install --quiet "uv>=0.9"
@@ -13,13 +13,21 @@ sync: bootstrap
 services:
 	@scripts/ensure-services.sh
 
+# The tests run on SQLite and on the machine's PostgreSQL.
+test-services:
+	@scripts/ensure-services.sh postgres
+
 ## Start the whole system on its embedded defaults; Ctrl-C stops it.
 up: sync services
 	@$(UV) run --frozen python scripts/stack.py up
 
 ## Lint, type-check and run every test (fast and real-broker tiers).
-test: sync services lint
+test: sync test-services lint
 	@$(UV) run --frozen pytest
+
+## Bring the database schema to the newest revision (make up also does it at start).
+migrate: sync
+	@$(UV) run --frozen python -m careerstream.gateway migrate
 
 lint: sync
 	@$(UV) run --frozen ruff format --check .

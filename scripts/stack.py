@@ -53,6 +53,7 @@ class Stack:
     log_dir: Path | None = None
     only: tuple[str, ...] = ()
     processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+    ports: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         venv_bin = ROOT / ".venv" / "bin"
@@ -60,15 +61,28 @@ class Stack:
         self.env.setdefault("PYTHONUNBUFFERED", "1")
 
     def url(self, name: str = "gateway") -> str:
-        return f"http://127.0.0.1:{port_of(name, self.env)}"
+        port = self.ports.get(name) or port_of(name, self.env)
+        return f"http://127.0.0.1:{port}"
 
     def start(self, names: tuple[str, ...] | None = None) -> None:
         commands = read_procfile()
         for name in names or self.only or tuple(commands):
             self.start_one(name, commands[name])
 
-    def start_one(self, name: str, command: str | None = None) -> None:
-        command = command or read_procfile()[name]
+    def start_one(
+        self,
+        name: str,
+        command: str | None = None,
+        *,
+        like: str | None = None,
+        port: int | None = None,
+    ) -> None:
+        """Start `name` from the Procfile, or a second copy of service `like` on `port`."""
+        command = command or read_procfile()[like or name]
+        env = self.env
+        if like is not None and port is not None:
+            env = {**self.env, PORTS[like][0]: str(port)}
+            self.ports[name] = port
         log: IO[bytes] | None = None
         if self.log_dir is not None:
             self.log_dir.mkdir(parents=True, exist_ok=True)
@@ -77,7 +91,7 @@ class Stack:
             self.processes[name] = subprocess.Popen(
                 ["/bin/sh", "-c", f"exec {command}"],
                 cwd=ROOT,
-                env=self.env,
+                env=env,
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,

@@ -1,4 +1,4 @@
-"""The whole stack as real processes (the Procfile) against the real broker."""
+"""The whole stack as real processes (the Procfile) against the real broker and database."""
 
 from __future__ import annotations
 
@@ -21,19 +21,25 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def stack(rabbitmq_url: str) -> Iterator[Stack]:
+def stack(rabbitmq_url: str, database_url: str) -> Iterator[Stack]:
+    """Six services plus a second gateway replica (`gateway-b`) on the same broker and database."""
     env = dict(os.environ)
     env.update({variable: str(free_port()) for variable, _ in PORTS.values()})
     env.update(
         {
             "RABBITMQ_URL": rabbitmq_url,
-            "GUIDE_TYPING_PACE_MS": "0",
-            "GUIDE_TOKEN_FLUSH_CHARS": "16",
+            "DATABASE_URL": database_url,
+            # Slow enough that a reply spans many events and reconnects land mid-stream.
+            "GUIDE_TYPING_PACE_MS": "8",
+            "GUIDE_TOKEN_FLUSH_CHARS": "6",
             "GATEWAY_TURN_TIMEOUT_S": "30",
+            "GATEWAY_HEARTBEAT_S": "1",
         }
     )
-    running = Stack(env=env, log_dir=ARTIFACTS / "logs")
+    backend = "postgresql" if database_url.startswith("postgresql") else "sqlite"
+    running = Stack(env=env, log_dir=ARTIFACTS / "logs" / backend)
     running.start()
+    running.start_one("gateway-b", like="gateway", port=free_port())
     try:
         running.wait_ready(timeout=120)
         yield running

@@ -33,7 +33,7 @@ def _say(message: str) -> None:
     print(f"[tests] {message}", file=sys.stderr)
 
 
-def _docker_answers() -> bool:
+def docker_answers() -> bool:
     if not os.environ.get("DOCKER_HOST") and not os.path.exists("/var/run/docker.sock"):
         return False
     try:
@@ -76,7 +76,7 @@ def provide_broker() -> Iterator[BrokerUnderTest]:
         _say(f"using RABBITMQ_URL from the environment ({urlsplit(env_url).hostname})")
         yield from _isolated(env_url, "RABBITMQ_URL")
         return
-    if _docker_answers():
+    if docker_answers():
         _say("RABBITMQ_URL unset and a Docker engine answers: starting a testcontainers broker")
         with _container() as url:
             yield BrokerUnderTest(url=url, source="testcontainers", vhost=None)

@@ -27,3 +27,10 @@ def test_the_journal_binding_catches_every_event_key() -> None:
 def test_live_keys_are_per_session() -> None:
     assert names.live_routing_key("abc") == "session.abc"
     assert names.live_routing_key("abc") != names.live_routing_key("abd")
+
+
+def test_a_session_always_lands_on_the_same_journal_shard() -> None:
+    shards = {names.journal_shard(f"session-{i}") for i in range(200)}
+    assert shards == set(range(names.JOURNAL_SHARDS)), "sessions spread over every shard"
+    assert names.journal_shard("abc") == names.journal_shard("abc")
+    assert len({names.journal_queue_name(s) for s in range(names.JOURNAL_SHARDS)}) == 8

@@ -21,7 +21,8 @@ async def test_declaring_twice_is_harmless_and_queues_are_durable(rabbitmq_url: 
         for route in names.STAGE_ROUTES.values():
             queue = await channel.declare_queue(route.queue, passive=True)
             assert queue.name == route.queue
-        await channel.declare_queue(names.JOURNAL_QUEUE, passive=True)
+        for shard in range(names.JOURNAL_SHARDS):
+            await channel.declare_queue(names.journal_queue_name(shard), passive=True)
         await channel.declare_queue(names.DEAD_LETTER_QUEUE, passive=True)
         await channel.close()
     finally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import AsyncIterator
 
 import httpx
@@ -14,8 +15,11 @@ pytestmark = pytest.mark.broker
 
 
 @pytest.fixture
-async def client(rabbitmq_url: str) -> AsyncIterator[httpx.AsyncClient]:
-    app = create_app(GatewaySettings(rabbitmq_url=rabbitmq_url, max_message_chars=50))
+async def client(rabbitmq_url: str, database_url: str) -> AsyncIterator[httpx.AsyncClient]:
+    settings = GatewaySettings(
+        rabbitmq_url=rabbitmq_url, database_url=database_url, max_message_chars=50
+    )
+    app = create_app(settings)
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://gateway") as http:
@@ -26,7 +30,13 @@ async def test_health_and_readiness(client: httpx.AsyncClient) -> None:
     assert (await client.get("/healthz")).json() == {"status": "ok"}
     ready = await client.get("/readyz")
     assert ready.status_code == 200
-    assert ready.json()["status"] == "ok"
+    assert ready.json() | {"replica": None} == {
+        "status": "ok",
+        "replica": None,
+        "broker": True,
+        "database": True,
+        "journal": True,
+    }
 
 
 async def test_creating_a_session(client: httpx.AsyncClient) -> None:
@@ -38,6 +48,17 @@ async def test_creating_a_session(client: httpx.AsyncClient) -> None:
     snapshot = (await client.get(f"/api/sessions/{body['session_id']}")).json()
     assert snapshot["session_id"] == body["session_id"]
     assert snapshot["history"] == []
+    assert snapshot["last_seq"] == 0
+    status = (await client.get(f"/api/sessions/{body['session_id']}/status")).json()
+    assert status | {"updated_at": None} == {
+        "session_id": body["session_id"],
+        "status": "idle",
+        "stage": None,
+        "progress": 0.0,
+        "message": "",
+        "last_seq": 0,
+        "updated_at": None,
+    }
 
 
 async def test_a_session_without_a_body_defaults_to_chinese(client: httpx.AsyncClient) -> None:
@@ -57,6 +78,9 @@ async def test_the_first_message_sets_the_language(client: httpx.AsyncClient) ->
     [
         ("/api/sessions/nope/chat/stream", {"message": "hi"}, 404, "session_not_found"),
         ("/api/sessions/nope/events", None, 404, "session_not_found"),
+        ("/api/sessions/nope", None, 404, "session_not_found"),
+        ("/api/sessions/nope/status", None, 404, "session_not_found"),
+        ("/api/sessions", None, 400, "user_id_required"),
         ("/api/sessions", {"locale": "fr"}, 422, "invalid_request"),
         ("/api/sessions", {"unknown": 1}, 422, "invalid_request"),
     ],
@@ -64,7 +88,7 @@ async def test_the_first_message_sets_the_language(client: httpx.AsyncClient) ->
 async def test_bad_requests_get_typed_errors(
     client: httpx.AsyncClient, path: str, body: dict[str, object] | None, status: int, code: str
 ) -> None:
-    if path.endswith("/events"):
+    if body is None:
         response = await client.get(path)
     else:
         response = await client.post(path, json=body)
@@ -99,3 +123,24 @@ async def test_a_bad_json_body_is_a_typed_error(client: httpx.AsyncClient) -> No
     )
     assert response.status_code == 422
     assert response.json()["error"]["code"] == "invalid_request"
+
+
+async def test_a_users_sessions_are_listed_newest_first(client: httpx.AsyncClient) -> None:
+    user = {"X-User-Id": f"tester-{uuid.uuid4().hex[:8]}"}
+    ids = [
+        (await client.post("/api/sessions", json={"locale": "en"}, headers=user)).json()[
+            "session_id"
+        ]
+        for _ in range(3)
+    ]
+    first = (await client.get("/api/sessions?limit=2", headers=user)).json()
+    rest = (
+        await client.get(f"/api/sessions?limit=2&cursor={first['next_cursor']}", headers=user)
+    ).json()
+    assert [s["session_id"] for s in first["sessions"] + rest["sessions"]] == ids[::-1]
+    assert rest["next_cursor"] is None
+    bad = await client.get("/api/sessions?cursor=zzz", headers=user)
+    assert bad.status_code == 422
+    assert bad.json()["error"]["code"] == "invalid_cursor"
+    odd = await client.get("/api/sessions", headers={"X-User-Id": "no spaces allowed"})
+    assert odd.json()["error"]["code"] == "invalid_user_id"

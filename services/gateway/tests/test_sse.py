@@ -5,7 +5,7 @@ import json
 import pytest
 
 from careerstream.contracts import TokenStreamed
-from careerstream.gateway.sse import frame, parse_cursor
+from careerstream.gateway.sse import Cursor, CursorKind, frame, parse_cursor
 
 
 def test_a_frame_carries_seq_type_and_the_envelope() -> None:
@@ -21,7 +21,19 @@ def test_a_frame_carries_seq_type_and_the_envelope() -> None:
 
 @pytest.mark.parametrize(
     ("raw", "cursor"),
-    [(None, None), ("", None), (" 12 ", 12), ("0", 0), ("abc", -1), ("-3", -1), ("1.5", -1)],
+    [
+        (None, Cursor(CursorKind.NONE)),
+        ("", Cursor(CursorKind.NONE)),
+        (" 12 ", Cursor(CursorKind.SEQ, 12)),
+        ("0", Cursor(CursorKind.SEQ, 0)),
+        ("s1:7", Cursor(CursorKind.SEQ, 7)),
+        ("other:7", Cursor(CursorKind.FOREIGN)),
+        ("abc", Cursor(CursorKind.MALFORMED)),
+        ("-3", Cursor(CursorKind.MALFORMED)),
+        ("1.5", Cursor(CursorKind.MALFORMED)),
+        ("9" * 40, Cursor(CursorKind.MALFORMED)),
+        ("١٢", Cursor(CursorKind.MALFORMED)),  # digits, but not ASCII ones
+    ],
 )
-def test_cursor_parsing(raw: str | None, cursor: int | None) -> None:
-    assert parse_cursor(raw) == cursor
+def test_cursor_parsing(raw: str | None, cursor: Cursor) -> None:
+    assert parse_cursor(raw, "s1") == cursor

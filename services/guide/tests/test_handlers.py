@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
-from faststream.rabbit import RabbitBroker, TestRabbitBroker
+from faststream.rabbit import RabbitBroker, RabbitQueue, TestRabbitBroker
 from faststream.rabbit.testing import build_message
 
 from careerstream.contracts import (
@@ -19,13 +19,16 @@ from careerstream.contracts import (
     TurnRequested,
     parse_session_event,
 )
-from careerstream.contracts.topology import GUIDE_TURNS
+from careerstream.contracts.topology import GUIDE_TURNS, JOURNAL_BINDING
 from careerstream.guide import handlers
 from careerstream.guide.app import create_broker
 from careerstream.guide.llm import ModelError
 from careerstream.guide.settings import GuideSettings
 from careerstream.runtime.publishing import publish_request
-from careerstream.runtime.topology import events_exchange, journal_queue, stage_queue
+from careerstream.runtime.topology import events_exchange, stage_queue
+
+# Stands in for the gateway's journal: every session event, in publishing order.
+TAP = RabbitQueue("test.events.tap", routing_key=JOURNAL_BINDING)
 
 
 def settings(**overrides: Any) -> GuideSettings:
@@ -35,7 +38,7 @@ def settings(**overrides: Any) -> GuideSettings:
 async def run(broker: RabbitBroker, request: TurnRequested) -> list[SessionEvent]:
     received: list[SessionEvent] = []
 
-    @broker.subscriber(journal_queue, events_exchange)
+    @broker.subscriber(TAP, events_exchange)
     async def journal(body: dict[str, Any]) -> None:
         received.append(parse_session_event(body))
 
@@ -79,7 +82,7 @@ async def test_a_redelivered_turn_first_tells_clients_to_drop_partial_output() -
     broker = create_broker(settings())
     received: list[SessionEvent] = []
 
-    @broker.subscriber(journal_queue, events_exchange)
+    @broker.subscriber(TAP, events_exchange)
     async def journal(body: dict[str, Any]) -> None:
         received.append(parse_session_event(body))
 

@@ -5,16 +5,19 @@ Two exchanges carry the work and the news:
 * `STAGES_EXCHANGE` (direct, durable): stage requests, one durable quorum queue
   per agent, shared by all replicas of that agent (competing consumers).
 * `EVENTS_EXCHANGE` (topic, durable): raw session events from the workers,
-  routing key `session.<id>.<type>`. The gateway journal consumes them.
+  routing key `session.<id>.<type>`. It feeds `JOURNAL_EXCHANGE` (headers), which
+  splits the sessions over `JOURNAL_SHARDS` journal queues by the header
+  `JOURNAL_SHARD_HEADER`, so each session always lands on the same shard.
 * `LIVE_EXCHANGE` (topic, durable): journaled, numbered events, routing key
   `session.<id>`. Each gateway replica binds its own exclusive queue to the
-  sessions whose clients it holds.
+  sessions whose clients it holds. (Internal to the gateway.)
 
 Poison stage requests go to `DEAD_LETTER_EXCHANGE` after `MAX_DELIVERIES`.
 """
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass
 
 from careerstream.contracts.common import Stage
@@ -25,8 +28,12 @@ LIVE_EXCHANGE = "careerstream.live"
 DEAD_LETTER_EXCHANGE = "careerstream.dead-letter"
 DEAD_LETTER_QUEUE = "careerstream.dead-letter"
 
-JOURNAL_QUEUE = "careerstream.gateway.journal"
+JOURNAL_EXCHANGE = "careerstream.journal"
 JOURNAL_BINDING = "session.#"
+JOURNAL_SHARD_HEADER = "journal-shard"
+# A deployment constant: every publisher computes the shard from it. Changing it
+# moves sessions between shards, so drain the journal queues first.
+JOURNAL_SHARDS = 8
 
 MAX_DELIVERIES = 5
 
@@ -57,6 +64,15 @@ STAGE_ROUTES: dict[Stage, StageRoute] = {
 def event_routing_key(session_id: str, event_type: str) -> str:
     """Routing key of a raw session event on `EVENTS_EXCHANGE`."""
     return f"session.{session_id}.{event_type}"
+
+
+def journal_shard(session_id: str) -> int:
+    """The journal shard of a session: stable across processes and restarts."""
+    return zlib.crc32(session_id.encode()) % JOURNAL_SHARDS
+
+
+def journal_queue_name(shard: int) -> str:
+    return f"careerstream.gateway.journal.{shard}"
 
 
 def live_routing_key(session_id: str) -> str:

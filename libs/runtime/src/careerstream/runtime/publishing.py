@@ -5,7 +5,12 @@ from __future__ import annotations
 from faststream.rabbit import RabbitBroker
 
 from careerstream.contracts import EventBase, StageRequest
-from careerstream.contracts.topology import StageRoute, event_routing_key
+from careerstream.contracts.topology import (
+    JOURNAL_SHARD_HEADER,
+    StageRoute,
+    event_routing_key,
+    journal_shard,
+)
 from careerstream.runtime.topology import events_exchange, stages_exchange
 
 
@@ -16,11 +21,12 @@ async def publish_event(broker: RabbitBroker, event: EventBase) -> None:
         exchange=events_exchange,
         routing_key=event_routing_key(event.session_id, event.type),
         persist=True,
-        # The journal queue is declared by every service, so an event is never unroutable.
+        # The journal queues are declared by every service, so an event is never unroutable.
         mandatory=False,
         correlation_id=event.session_id,
         message_id=event.event_id,
         message_type=event.type,
+        headers={JOURNAL_SHARD_HEADER: str(journal_shard(event.session_id))},
     )
 
 

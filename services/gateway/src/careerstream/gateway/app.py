@@ -2,36 +2,70 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 
 from careerstream.gateway.bus import GatewayBus
+from careerstream.gateway.db import create_engine
 from careerstream.gateway.errors import install_error_handlers
+from careerstream.gateway.migrate import upgrade
+from careerstream.gateway.replay import retention_cutoff
 from careerstream.gateway.routes import router
 from careerstream.gateway.settings import GatewaySettings
 from careerstream.gateway.store import SessionStore
 from careerstream.runtime.health import broker_ready
 from careerstream.runtime.topology import declare_topology
 
+log = logging.getLogger("careerstream.gateway")
+
+
+async def _sweep_retention(store: SessionStore, settings: GatewaySettings) -> None:
+    while True:
+        cutoff = retention_cutoff(settings.event_retention_s)
+        if cutoff is not None:
+            try:
+                pruned = await store.prune(cutoff)
+                if pruned:
+                    log.info("pruned %d events older than %s", pruned, cutoff.isoformat())
+            except Exception:
+                log.exception(
+                    "retention sweep failed; next try in %.0fs", settings.retention_sweep_s
+                )
+        await asyncio.sleep(settings.retention_sweep_s)
+
 
 def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     settings = settings or GatewaySettings()
-    bus = GatewayBus(settings, SessionStore())
+    database_url = settings.resolved_database_url()
+    store = SessionStore(create_engine(database_url))
+    bus = GatewayBus(settings, store)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if settings.migrate_on_start:
+            await upgrade(database_url)
         await bus.broker.connect()
         await declare_topology(bus.broker)
+        bus.writer.start()
         await bus.broker.start()
+        sweeper = asyncio.create_task(_sweep_retention(store, settings), name="retention")
         try:
             yield
         finally:
+            sweeper.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await sweeper
             await bus.broker.stop()
+            await bus.writer.stop()
+            await store.engine.dispose()
 
-    app = FastAPI(title="careerstream gateway", version="0.1.0", lifespan=lifespan)
+    app = FastAPI(title="careerstream gateway", version="0.2.0", lifespan=lifespan)
     app.state.bus = bus
     install_error_handlers(app)
     app.include_router(router)
@@ -41,9 +75,14 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         return {"status": "ok"}
 
     @app.get("/readyz", include_in_schema=False)
-    async def readyz(request: Request) -> JSONResponse:
-        if await broker_ready(bus.broker):
-            return JSONResponse({"status": "ok", "replica": settings.replica_id})
-        return JSONResponse({"status": "not ready"}, status_code=503)
+    async def readyz() -> JSONResponse:
+        checks = {
+            "broker": await broker_ready(bus.broker),
+            "database": await store.ping(),
+            "journal": bus.writer.healthy,
+        }
+        ready = all(checks.values())
+        body = {"status": "ok" if ready else "not ready", "replica": settings.replica_id, **checks}
+        return JSONResponse(body, status_code=200 if ready else 503)
 
     return app

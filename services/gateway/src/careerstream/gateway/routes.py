@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-import time
+import re
 from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import APIRouter, Body, Header, Query, Request
-from fastapi.responses import JSONResponse
 from sse_starlette import EventSourceResponse, ServerSentEvent
 
 from careerstream.contracts import (
@@ -16,7 +15,6 @@ from careerstream.contracts import (
     ErrorRaised,
     Locale,
     SessionEvent,
-    SessionReset,
     Stage,
     TurnCompleted,
     TurnRequested,
@@ -24,13 +22,23 @@ from careerstream.contracts import (
 from careerstream.gateway.bus import GatewayBus
 from careerstream.gateway.errors import ApiError, session_not_found
 from careerstream.gateway.feeds import Listener
+from careerstream.gateway.replay import journal_after, live_tail, make_reset, reset_reason
 from careerstream.gateway.schemas import ChatReply, ChatTurn, CreateSession, SessionCreated
 from careerstream.gateway.sse import frame, parse_cursor
-from careerstream.gateway.store import Session
+from careerstream.gateway.store import SessionView
 from careerstream.gateway.welcome import WELCOME
 from careerstream.runtime.language import detect_locale
 
 router = APIRouter()
+
+_USER_ID = re.compile(r"^[A-Za-z0-9_.@-]{1,128}$")
+UserHeader = Annotated[
+    str | None,
+    Header(
+        alias="X-User-Id",
+        description="Whose sessions these are: an opaque id the client keeps (until sign-in).",
+    ),
+]
 
 
 def _bus(request: Request) -> GatewayBus:
@@ -38,11 +46,23 @@ def _bus(request: Request) -> GatewayBus:
     return bus
 
 
-async def _session(bus: GatewayBus, session_id: str) -> Session:
-    session = await bus.store.get(session_id)
-    if session is None:
+def _user(raw: str | None, *, required: bool) -> str | None:
+    if raw is None or raw == "":
+        if required:
+            raise ApiError(400, "user_id_required", "Send the X-User-Id header to list sessions.")
+        return None
+    if not _USER_ID.fullmatch(raw):
+        raise ApiError(
+            422, "invalid_user_id", "X-User-Id: 1-128 letters, digits or the characters _.@-"
+        )
+    return raw
+
+
+async def _session(bus: GatewayBus, session_id: str) -> SessionView:
+    view = await bus.store.get(session_id)
+    if view is None:
         raise session_not_found(session_id)
-    return session
+    return view
 
 
 def _check_message(bus: GatewayBus, message: str) -> None:
@@ -53,77 +73,121 @@ def _check_message(bus: GatewayBus, message: str) -> None:
         )
 
 
-async def _start_turn(bus: GatewayBus, session: Session, message: str) -> TurnRequested:
+async def _start_turn(bus: GatewayBus, session_id: str, message: str) -> tuple[TurnRequested, int]:
+    """Record the message, ask the guide; returns the request and the seq to stream after."""
+    before = await bus.store.add_user_message(session_id, message)
     request = TurnRequested(
-        session_id=session.session_id,
-        locale=session.locale,
+        session_id=session_id,
+        locale=before.locale,
         message=message,
-        history=list(session.history),
+        history=before.chat_history(),
     )
-    await bus.store.add_user_message(session.session_id, message)
     await bus.request_turn(request)
-    return request
+    return request, before.last_seq
+
+
+def _lagging(session_id: str) -> ErrorRaised:
+    return ErrorRaised(
+        session_id=session_id,
+        code="client_lagging",
+        message="This connection fell behind; reconnect with Last-Event-ID.",
+        retryable=True,
+    )
+
+
+async def _until_turn_ends(
+    bus: GatewayBus, listener: Listener, turn_id: str, sent: int
+) -> AsyncIterator[SessionEvent]:
+    """The session's events after `sent` until `turn_id` ends, bounded in time."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + bus.settings.turn_timeout_s
+    tail = live_tail(bus.store, listener, sent, page=bus.settings.replay_page)
+    try:
+        while True:
+            try:
+                async with asyncio.timeout_at(deadline):
+                    event = await anext(tail)
+            except TimeoutError:
+                yield ErrorRaised(
+                    session_id=listener.session_id,
+                    turn_id=turn_id,
+                    stage=Stage.GUIDE,
+                    code="turn_timeout",
+                    message=f"No reply within {bus.settings.turn_timeout_s:g} seconds.",
+                    retryable=True,
+                )
+                return
+            except StopAsyncIteration:
+                yield _lagging(listener.session_id)
+                return
+            yield event
+            if event.turn_id == turn_id and event.type in TURN_ENDING_TYPES:
+                return
+    finally:
+        await tail.aclose()
 
 
 @router.post("/api/sessions", status_code=201)
 async def create_session(
-    request: Request, body: Annotated[CreateSession | None, Body()] = None
+    request: Request,
+    user: UserHeader = None,
+    body: Annotated[CreateSession | None, Body()] = None,
 ) -> SessionCreated:
     bus = _bus(request)
+    owner = _user(user, required=False)
     body = body or CreateSession()
     message = body.message if body.message and body.message.strip() else None
     if message is not None:
         _check_message(bus, message)
     locale = body.locale or (detect_locale(message) if message else Locale.ZH)
-    session = await bus.store.create(locale)
+    view = await bus.store.create(locale, owner)
     turn_id = None
     if message is not None:
-        turn_id = (await _start_turn(bus, session, message)).run_id
+        turn_id = (await _start_turn(bus, view.session_id, message))[0].run_id
     return SessionCreated(
-        session_id=session.session_id, locale=locale, welcome=WELCOME[locale], turn_id=turn_id
+        session_id=view.session_id, locale=locale, welcome=WELCOME[locale], turn_id=turn_id
     )
 
 
+@router.get("/api/sessions")
+async def list_sessions(
+    request: Request,
+    user: UserHeader = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    cursor: Annotated[str | None, Query(description="`next_cursor` of the previous page")] = None,
+) -> dict[str, object]:
+    """The caller's sessions, newest first."""
+    owner = _user(user, required=True)
+    assert owner is not None
+    try:
+        page = await _bus(request).store.list_for_owner(owner, limit, cursor)
+    except ValueError as exc:
+        raise ApiError(422, "invalid_cursor", "The page cursor is not one this API gave.") from exc
+    return {"sessions": [v.summary() for v in page.sessions], "next_cursor": page.next_cursor}
+
+
 @router.get("/api/sessions/{session_id}")
-async def get_session(request: Request, session_id: str) -> JSONResponse:
-    session = await _session(_bus(request), session_id)
-    return JSONResponse(session.snapshot())
+async def get_session(request: Request, session_id: str) -> dict[str, object]:
+    """Snapshot: history, collected facts, status and results so far."""
+    return (await _session(_bus(request), session_id)).snapshot()
 
 
-async def _turn_events(
-    bus: GatewayBus, listener: Listener, turn_id: str
-) -> AsyncIterator[SessionEvent]:
-    """Events of the session until `turn_id` ends; a timeout ends it with an error."""
-    deadline = time.monotonic() + bus.settings.turn_timeout_s
-    while True:
-        remaining = deadline - time.monotonic()
-        try:
-            event = await asyncio.wait_for(listener.events.get(), timeout=max(remaining, 0))
-        except TimeoutError:
-            yield ErrorRaised(
-                session_id=listener.session_id,
-                turn_id=turn_id,
-                stage=Stage.GUIDE,
-                code="turn_timeout",
-                message=f"No reply within {bus.settings.turn_timeout_s:g} seconds.",
-                retryable=True,
-            )
-            return
-        yield event
-        if event.turn_id == turn_id and event.type in TURN_ENDING_TYPES:
-            return
+@router.get("/api/sessions/{session_id}/status")
+async def get_status(request: Request, session_id: str) -> dict[str, object]:
+    """Status, stage, progress and message, as the journaled events left them."""
+    return (await _session(_bus(request), session_id)).status_view()
 
 
 @router.post("/api/sessions/{session_id}/chat/stream")
 async def chat_stream(request: Request, session_id: str, body: ChatTurn) -> EventSourceResponse:
     bus = _bus(request)
-    session = await _session(bus, session_id)
+    await _session(bus, session_id)
     _check_message(bus, body.message)
 
     async def stream() -> AsyncIterator[ServerSentEvent]:
         async with bus.feeds.listen(session_id) as listener:
-            turn = await _start_turn(bus, session, body.message)
-            async for event in _turn_events(bus, listener, turn.run_id):
+            turn, sent = await _start_turn(bus, session_id, body.message)
+            async for event in _until_turn_ends(bus, listener, turn.run_id, sent):
                 yield frame(event)
 
     return EventSourceResponse(stream(), ping=bus.settings.heartbeat_s)
@@ -132,14 +196,12 @@ async def chat_stream(request: Request, session_id: str, body: ChatTurn) -> Even
 @router.post("/api/sessions/{session_id}/chat")
 async def chat(request: Request, session_id: str, body: ChatTurn) -> ChatReply:
     bus = _bus(request)
-    session = await _session(bus, session_id)
+    await _session(bus, session_id)
     _check_message(bus, body.message)
     async with bus.feeds.listen(session_id) as listener:
-        turn = await _start_turn(bus, session, body.message)
-        async for event in _turn_events(bus, listener, turn.run_id):
-            if event.turn_id != turn.run_id:
-                continue
-            if isinstance(event, TurnCompleted):
+        turn, sent = await _start_turn(bus, session_id, body.message)
+        async for event in _until_turn_ends(bus, listener, turn.run_id, sent):
+            if isinstance(event, TurnCompleted) and event.turn_id == turn.run_id:
                 return ChatReply(
                     turn_id=turn.run_id,
                     reply=event.reply,
@@ -147,7 +209,7 @@ async def chat(request: Request, session_id: str, body: ChatTurn) -> ChatReply:
                     missing=event.missing,
                     stage=Stage.GUIDE.value,
                 )
-            if isinstance(event, ErrorRaised):
+            if isinstance(event, ErrorRaised) and event.turn_id in (turn.run_id, None):
                 status = 504 if event.code == "turn_timeout" else 502
                 raise ApiError(status, event.code, event.message)
     raise ApiError(502, "turn_incomplete", "The turn ended without a reply.")
@@ -160,49 +222,28 @@ async def session_events(
     last_event_id: Annotated[str | None, Query()] = None,
     last_event_id_header: Annotated[str | None, Header(alias="Last-Event-ID")] = None,
 ) -> EventSourceResponse:
+    """Every event of the session after the cursor, then live; resumable."""
     bus = _bus(request)
     await _session(bus, session_id)
-    cursor = parse_cursor(
-        last_event_id_header if last_event_id_header is not None else last_event_id
-    )
+    raw = last_event_id_header if last_event_id_header is not None else last_event_id
+    cursor = parse_cursor(raw, session_id)
+    page = bus.settings.replay_page
 
     async def stream() -> AsyncIterator[ServerSentEvent]:
-        # Subscribe first, then read the journal: nothing falls between the two,
-        # and the merge below drops what both deliver.
+        # Subscribe first, then read: nothing can fall between the journal and the feed.
         async with bus.feeds.listen(session_id) as listener:
-            session = await _session(bus, session_id)
-            sent = 0
-            if cursor is not None and (cursor < 0 or cursor > session.last_seq):
-                reason = "malformed cursor" if cursor < 0 else "cursor ahead of the session"
-                yield frame(
-                    SessionReset(
-                        session_id=session_id,
-                        seq=session.last_seq or None,
-                        snapshot=session.snapshot(),
-                        reason=reason,
-                    )
-                )
-                sent = session.last_seq
+            view = await _session(bus, session_id)
+            reason = reset_reason(cursor, view)
+            if reason is not None:
+                yield frame(make_reset(view, reason), fallback_id=0)
+                sent = view.last_seq
             else:
-                for event in await bus.store.events_after(session_id, cursor or 0):
+                sent = cursor.seq
+                async for event in journal_after(bus.store, session_id, sent, page=page):
                     yield frame(event)
                     sent = event.seq or sent
-                sent = max(sent, cursor or 0)
-            while True:
-                if listener.overflowed:
-                    yield frame(
-                        ErrorRaised(
-                            session_id=session_id,
-                            code="client_lagging",
-                            message="This connection fell behind; reconnect with Last-Event-ID.",
-                            retryable=True,
-                        )
-                    )
-                    return
-                event = await listener.events.get()
-                if event.seq is not None and event.seq <= sent:
-                    continue
+            async for event in live_tail(bus.store, listener, sent, page=page):
                 yield frame(event)
-                sent = event.seq or sent
+            yield frame(_lagging(session_id))
 
     return EventSourceResponse(stream(), ping=bus.settings.heartbeat_s)

@@ -1,13 +1,15 @@
-"""Gateway settings (environment prefix `GATEWAY_`)."""
+"""Gateway settings: prefix `GATEWAY_`; `DATABASE_URL` and `RABBITMQ_URL` without one."""
 
 from __future__ import annotations
 
 import socket
 import uuid
+from pathlib import Path
 
 from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
+from careerstream.gateway.db import default_sqlite_url
 from careerstream.runtime.settings import BusSettings
 
 
@@ -16,14 +18,35 @@ def _replica_id() -> str:
 
 
 class GatewaySettings(BusSettings):
-    model_config = SettingsConfigDict(env_prefix="GATEWAY_", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="GATEWAY_", extra="ignore", populate_by_name=True)
 
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
     replica_id: str = Field(default_factory=_replica_id, pattern=r"^[A-Za-z0-9_.-]{1,80}$")
+
+    database_url: str | None = Field(
+        default=None,
+        validation_alias="DATABASE_URL",
+        description="SQLAlchemy URL; unset means SQLite in `data_dir`.",
+    )
+    data_dir: Path = Field(default=Path("var"), description="Where the SQLite file lives.")
+    migrate_on_start: bool = True
+
     turn_timeout_s: float = Field(default=120.0, gt=0, description="Longest wait for one turn.")
     heartbeat_s: float = Field(default=15.0, gt=0, description="SSE comment interval when idle.")
     max_message_chars: int = Field(default=8000, ge=1)
     listener_buffer: int = Field(
         default=10_000, ge=100, description="Events held per slow SSE client before it is cut off."
     )
+
+    journal_batch_max: int = Field(default=200, ge=1, description="Events per journal transaction.")
+    journal_batch_ms: float = Field(default=5.0, ge=0, description="Wait to fill a batch.")
+    journal_prefetch: int = Field(default=256, ge=1, description="Unacked events per shard.")
+    event_retention_s: float = Field(
+        default=30 * 24 * 3600, ge=0, description="Age at which events are pruned; 0 keeps all."
+    )
+    retention_sweep_s: float = Field(default=600.0, gt=0, description="How often to prune.")
+    replay_page: int = Field(default=500, ge=1, description="Events read per replay query.")
+
+    def resolved_database_url(self) -> str:
+        return self.database_url or default_sqlite_url(self.data_dir)

@@ -1,25 +1,54 @@
-"""SSE framing of session events: `id: <seq>`, `event: <type>`, `data: <envelope>`."""
+"""SSE framing of session events, and reading a client's cursor.
+
+Frames are `id: <seq>`, `event: <type>`, `data: <envelope JSON>`. A cursor is
+the last id a client saw: a plain `<seq>`, or `<session_id>:<seq>` when the
+client wants the gateway to check that the cursor belongs to this session.
+"""
 
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
 
 from sse_starlette import ServerSentEvent
 
 from careerstream.contracts import EventBase
 
+_QUALIFIED = re.compile(r"^(?P<session>[A-Za-z0-9_-]{1,64}):(?P<seq>\d{1,18})$")
 
-def frame(event: EventBase) -> ServerSentEvent:
+
+def frame(event: EventBase, *, fallback_id: int | None = None) -> ServerSentEvent:
+    seq = event.seq if event.seq is not None else fallback_id
     return ServerSentEvent(
-        id=str(event.seq) if event.seq is not None else None,
+        id=str(seq) if seq is not None else None,
         event=event.type,
         data=event.model_dump_json(exclude={"schema_version"}),
     )
 
 
-def parse_cursor(raw: str | None) -> int | None:
-    """`Last-Event-ID` as a seq; None when absent or empty, -1 when malformed."""
+class CursorKind(StrEnum):
+    NONE = "none"
+    SEQ = "seq"
+    MALFORMED = "malformed"
+    FOREIGN = "foreign"
+
+
+@dataclass(frozen=True)
+class Cursor:
+    kind: CursorKind
+    seq: int = 0
+
+
+def parse_cursor(raw: str | None, session_id: str) -> Cursor:
     if raw is None or raw.strip() == "":
-        return None
+        return Cursor(CursorKind.NONE)
     text = raw.strip()
-    if not text.isdigit():
-        return -1
-    return int(text)
+    if text.isascii() and text.isdigit() and len(text) <= 18:
+        return Cursor(CursorKind.SEQ, int(text))
+    qualified = _QUALIFIED.match(text)
+    if qualified is None:
+        return Cursor(CursorKind.MALFORMED)
+    if qualified["session"] != session_id:
+        return Cursor(CursorKind.FOREIGN)
+    return Cursor(CursorKind.SEQ, int(qualified["seq"]))

@@ -1,94 +1,296 @@
-"""The session store and event journal (in memory).
+"""The session store and event journal, on SQLAlchemy (SQLite or PostgreSQL).
 
-One writer per session assigns `seq` in arrival order and updates the session's
-projection (history, status) with the same call. This in-memory form lives as
-long as the process; issue "Sessions that survive" puts the same interface on
-a database so sessions and their events outlive restarts and replicas.
+`journal()` is the single writer of a session's events: in one transaction it
+locks each session's row, drops events it already holds (redeliveries), gives
+the rest the next `seq` numbers, stores them and updates the projection.
 """
 
 from __future__ import annotations
 
-import asyncio
+import base64
+import logging
 from collections import defaultdict
-from dataclasses import dataclass, field
-from datetime import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from careerstream.contracts import (
     ChatMessage,
-    ChatRole,
     Locale,
     SessionEvent,
-    TurnCompleted,
     new_id,
+    session_event_adapter,
     utc_now,
 )
+from careerstream.gateway import projection
+from careerstream.gateway.db import session_factory
+from careerstream.gateway.models import EventRow, SessionRow
+
+log = logging.getLogger("careerstream.gateway.store")
 
 
-@dataclass
-class Session:
+def _aware(moment: datetime) -> datetime:
+    # SQLite hands back naive datetimes; everything stored is UTC.
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class SessionView:
+    """A read-only copy of a session row."""
+
     session_id: str
+    owner: str | None
     locale: Locale
     created_at: datetime
-    history: list[ChatMessage] = field(default_factory=list)
-    status: str = "idle"
-    last_seq: int = 0
+    updated_at: datetime
+    last_seq: int
+    first_seq: int
+    status: str
+    stage: str | None
+    progress: float
+    status_message: str
+    history: list[dict[str, Any]]
+    collected_info: dict[str, Any]
+    results: dict[str, Any]
+    streaming: dict[str, Any] | None
+    last_error: dict[str, Any] | None
+    has_report: bool
+
+    @classmethod
+    def of(cls, row: SessionRow) -> SessionView:
+        return cls(
+            session_id=row.id,
+            owner=row.owner,
+            locale=Locale(row.locale),
+            created_at=_aware(row.created_at),
+            updated_at=_aware(row.updated_at),
+            last_seq=row.last_seq,
+            first_seq=row.first_seq,
+            status=row.status,
+            stage=row.stage,
+            progress=row.progress,
+            status_message=row.status_message,
+            history=list(row.history),
+            collected_info=dict(row.collected_info),
+            results=dict(row.results),
+            streaming=row.streaming,
+            last_error=row.last_error,
+            has_report=row.report is not None,
+        )
+
+    def chat_history(self) -> list[ChatMessage]:
+        return [ChatMessage.model_validate(m) for m in self.history]
+
+    def status_view(self) -> dict[str, Any]:
+        return {
+            "session_id": self.session_id,
+            "status": self.status,
+            "stage": self.stage,
+            "progress": self.progress,
+            "message": self.status_message,
+            "last_seq": self.last_seq,
+            "updated_at": self.updated_at.isoformat(),
+        }
 
     def snapshot(self) -> dict[str, Any]:
+        return {
+            **self.status_view(),
+            "locale": self.locale.value,
+            "created_at": self.created_at.isoformat(),
+            "history": self.history,
+            "collected_info": self.collected_info,
+            "results": self.results,
+            "streaming": self.streaming,
+            "last_error": self.last_error,
+            "has_report": self.has_report,
+        }
+
+    def summary(self) -> dict[str, Any]:
+        first_user = next((m["content"] for m in self.history if m["role"] == "user"), "")
         return {
             "session_id": self.session_id,
             "locale": self.locale.value,
             "created_at": self.created_at.isoformat(),
+            "updated_at": self.updated_at.isoformat(),
             "status": self.status,
-            "last_seq": self.last_seq,
-            "history": [m.model_dump(mode="json") for m in self.history],
+            "title": first_user[:80],
         }
 
 
+@dataclass(frozen=True)
+class Journaled:
+    event: SessionEvent
+    new: bool
+
+
+@dataclass(frozen=True)
+class Page:
+    sessions: list[SessionView]
+    next_cursor: str | None
+
+
 class SessionStore:
-    def __init__(self) -> None:
-        self._sessions: dict[str, Session] = {}
-        self._events: dict[str, list[SessionEvent]] = defaultdict(list)
-        self._seen: dict[str, set[str]] = defaultdict(set)
-        self._lock = asyncio.Lock()
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+        self._db = session_factory(engine)
 
-    async def create(self, locale: Locale) -> Session:
-        session = Session(session_id=new_id(), locale=locale, created_at=utc_now())
-        self._sessions[session.session_id] = session
-        return session
+    async def ping(self) -> bool:
+        try:
+            async with self.engine.connect() as connection:
+                await connection.execute(sa.text("SELECT 1"))
+        except Exception:
+            return False
+        return True
 
-    async def get(self, session_id: str) -> Session | None:
-        return self._sessions.get(session_id)
+    async def create(self, locale: Locale, owner: str | None = None) -> SessionView:
+        now = utc_now()
+        row = SessionRow(
+            id=new_id(),
+            owner=owner,
+            locale=locale.value,
+            created_at=now,
+            updated_at=now,
+            last_seq=0,
+            first_seq=1,
+            status="idle",
+            stage=None,
+            progress=0.0,
+            status_message="",
+            history=[],
+            collected_info={},
+            results={},
+        )
+        async with self._db.begin() as db:
+            db.add(row)
+        return SessionView.of(row)
 
-    async def add_user_message(self, session_id: str, text: str) -> None:
-        session = self._sessions[session_id]
-        session.history.append(ChatMessage(role=ChatRole.USER, content=text))
-        session.status = "replying"
+    async def get(self, session_id: str) -> SessionView | None:
+        async with self._db() as db:
+            row = await db.get(SessionRow, session_id)
+            return SessionView.of(row) if row is not None else None
 
-    async def append(self, event: SessionEvent) -> SessionEvent | None:
-        """Journal one event; returns it numbered, or None for a redelivered duplicate."""
-        async with self._lock:
-            seen = self._seen[event.session_id]
-            if event.event_id in seen:
-                return None
-            seen.add(event.event_id)
-            events = self._events[event.session_id]
-            numbered = event.numbered(len(events) + 1)
-            events.append(numbered)
-            self._project(numbered)
-            return numbered
+    async def add_user_message(self, session_id: str, text: str) -> SessionView:
+        """Record what the person said; returns the session as it was *before* it."""
+        async with self._db.begin() as db:
+            row = await db.get(SessionRow, session_id, with_for_update=True)
+            if row is None:
+                raise KeyError(session_id)
+            before = SessionView.of(row)
+            projection.add_user_message(row, text)
+            row.updated_at = utc_now()
+        return before
 
-    def _project(self, event: SessionEvent) -> None:
-        session = self._sessions.get(event.session_id)
-        if session is None:
-            return
-        assert event.seq is not None
-        session.last_seq = event.seq
-        if isinstance(event, TurnCompleted):
-            session.history.append(ChatMessage(role=ChatRole.ASSISTANT, content=event.reply))
-            session.status = "idle"
-        elif event.type == "error":
-            session.status = "idle"
+    async def journal(self, events: Sequence[SessionEvent]) -> list[Journaled]:
+        """Number and store a batch in one transaction; per-session order is kept."""
+        by_session: dict[str, list[SessionEvent]] = defaultdict(list)
+        for event in events:
+            by_session[event.session_id].append(event)
+        out: list[Journaled] = []
+        async with self._db.begin() as db:
+            for session_id, batch in by_session.items():
+                row = await db.get(SessionRow, session_id, with_for_update=True)
+                if row is None:
+                    log.warning("dropping %d events of unknown session %s", len(batch), session_id)
+                    continue
+                stored = await db.execute(
+                    sa.select(EventRow.event_id, EventRow.payload).where(
+                        EventRow.session_id == session_id,
+                        EventRow.event_id.in_([e.event_id for e in batch]),
+                    )
+                )
+                known: dict[str, dict[str, Any]] = {row[0]: row[1] for row in stored.all()}
+                for event in batch:
+                    if event.event_id in known:
+                        out.append(Journaled(_decode(known[event.event_id]), new=False))
+                        continue
+                    row.last_seq += 1
+                    numbered = event.numbered(row.last_seq)
+                    payload = numbered.model_dump(mode="json")
+                    known[event.event_id] = payload
+                    db.add(
+                        EventRow(
+                            session_id=session_id,
+                            seq=numbered.seq,
+                            event_id=event.event_id,
+                            type=event.type,
+                            ts=event.ts,
+                            payload=payload,
+                        )
+                    )
+                    projection.apply(row, numbered)
+                    out.append(Journaled(numbered, new=True))
+                row.updated_at = utc_now()
+        return out
 
-    async def events_after(self, session_id: str, seq: int) -> list[SessionEvent]:
-        return list(self._events.get(session_id, [])[seq:])
+    async def events_after(
+        self, session_id: str, after_seq: int, limit: int = 500
+    ) -> list[SessionEvent]:
+        async with self._db() as db:
+            result = await db.execute(
+                sa.select(EventRow.payload)
+                .where(EventRow.session_id == session_id, EventRow.seq > after_seq)
+                .order_by(EventRow.seq)
+                .limit(limit)
+            )
+            return [_decode(payload) for payload in result.scalars()]
+
+    async def list_for_owner(self, owner: str, limit: int, cursor: str | None) -> Page:
+        query = sa.select(SessionRow).where(SessionRow.owner == owner)
+        if cursor is not None:
+            created_at, session_id = decode_page_cursor(cursor)
+            query = query.where(
+                sa.or_(
+                    SessionRow.created_at < created_at,
+                    sa.and_(SessionRow.created_at == created_at, SessionRow.id < session_id),
+                )
+            )
+        query = query.order_by(SessionRow.created_at.desc(), SessionRow.id.desc()).limit(limit + 1)
+        async with self._db() as db:
+            rows = list((await db.execute(query)).scalars())
+        views = [SessionView.of(row) for row in rows[:limit]]
+        more = len(rows) > limit
+        last = rows[limit - 1] if more else None
+        return Page(views, encode_page_cursor(last.created_at, last.id) if last else None)
+
+    async def prune(self, older_than: datetime) -> int:
+        """Delete events older than `older_than`; the projection stays."""
+        async with self._db.begin() as db:
+            touched = sa.select(EventRow.session_id).where(EventRow.ts < older_than).distinct()
+            sessions = list((await db.execute(touched)).scalars())
+            if not sessions:
+                return 0
+            deleted = await db.execute(sa.delete(EventRow).where(EventRow.ts < older_than))
+            remaining = (
+                sa.select(sa.func.min(EventRow.seq))
+                .where(EventRow.session_id == SessionRow.id)
+                .scalar_subquery()
+            )
+            await db.execute(
+                sa.update(SessionRow)
+                .where(SessionRow.id.in_(sessions))
+                .values(first_seq=sa.func.coalesce(remaining, SessionRow.last_seq + 1))
+            )
+            return int(getattr(deleted, "rowcount", 0) or 0)
+
+
+def _decode(payload: dict[str, Any]) -> SessionEvent:
+    return session_event_adapter.validate_python(payload)
+
+
+def encode_page_cursor(created_at: datetime, session_id: str) -> str:
+    raw = f"{_aware(created_at).isoformat()}|{session_id}".encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_page_cursor(cursor: str) -> tuple[datetime, str]:
+    """Raises ValueError on anything that is not a cursor this store made."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        moment, session_id = raw.split("|", 1)
+        return datetime.fromisoformat(moment), session_id
+    except Exception as exc:
+        raise ValueError("not a page cursor") from exc

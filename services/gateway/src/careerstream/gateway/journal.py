@@ -1,0 +1,129 @@
+"""The journal writer: batches raw events from the shard queues into the database.
+
+Subscribers hand each delivery over without acknowledging it. The writer takes
+what has arrived (up to `max_batch`, waiting at most `max_wait_s` after the
+first), journals it in one transaction, publishes the numbered events for live
+delivery, and only then acknowledges the deliveries. A crash anywhere before
+the acknowledgement means RabbitMQ delivers again, and the store recognises
+events it already holds by their `event_id`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from careerstream.contracts import SessionEvent
+from careerstream.gateway.store import Journaled, SessionStore
+
+log = logging.getLogger("careerstream.gateway.journal")
+
+
+class Delivery(Protocol):
+    async def ack(self) -> None: ...
+    async def reject(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class Pending:
+    delivery: Delivery
+    event: SessionEvent
+
+
+PublishLive = Callable[[Sequence[Journaled]], Awaitable[None]]
+
+
+def _transient(exc: BaseException) -> bool:
+    """Connection trouble is waited out; anything else is isolated to its event."""
+    if isinstance(exc, OperationalError | OSError | ConnectionError | TimeoutError):
+        return True
+    return isinstance(exc, DBAPIError) and bool(exc.connection_invalidated)
+
+
+class JournalWriter:
+    def __init__(
+        self,
+        store: SessionStore,
+        publish_live: PublishLive,
+        *,
+        max_batch: int = 200,
+        max_wait_s: float = 0.005,
+        retry_s: float = 0.5,
+    ) -> None:
+        self.store = store
+        self.publish_live = publish_live
+        self.max_batch = max_batch
+        self.max_wait_s = max_wait_s
+        self.retry_s = retry_s
+        self.healthy = True
+        self.batches = 0
+        self._inbox: asyncio.Queue[Pending] = asyncio.Queue()
+        self._task: asyncio.Task[None] | None = None
+
+    async def submit(self, delivery: Delivery, event: SessionEvent) -> None:
+        await self._inbox.put(Pending(delivery, event))
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name="journal-writer")
+
+    async def stop(self) -> None:
+        # Unacknowledged deliveries go back to their queue when the channel closes.
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+
+    async def _run(self) -> None:
+        loop = asyncio.get_running_loop()
+        while True:
+            batch = [await self._inbox.get()]
+            deadline = loop.time() + self.max_wait_s
+            while len(batch) < self.max_batch:
+                remaining = deadline - loop.time()
+                if remaining <= 0 and self._inbox.empty():
+                    break
+                try:
+                    batch.append(await asyncio.wait_for(self._inbox.get(), max(remaining, 0)))
+                except TimeoutError:
+                    break
+            await self._write(batch)
+
+    async def _write(self, batch: list[Pending]) -> None:
+        try:
+            await self._write_whole(batch)
+        except Exception:
+            if len(batch) == 1:
+                raise
+            log.exception("a batch of %d failed; writing its events one by one", len(batch))
+            for pending in batch:
+                await self._write_one(pending)
+
+    async def _write_whole(self, batch: list[Pending]) -> None:
+        while True:
+            try:
+                journaled = await self.store.journal([p.event for p in batch])
+                break
+            except Exception as exc:
+                if not _transient(exc):
+                    raise
+                self.healthy = False
+                log.warning("database unavailable (%s); retrying in %.1fs", exc, self.retry_s)
+                await asyncio.sleep(self.retry_s)
+        self.healthy = True
+        self.batches += 1
+        await self.publish_live(journaled)
+        for pending in batch:
+            await pending.delivery.ack()
+
+    async def _write_one(self, pending: Pending) -> None:
+        try:
+            await self._write_whole([pending])
+        except Exception:
+            log.exception("event %s cannot be journaled; dead-lettering it", pending.event.event_id)
+            await pending.delivery.reject()

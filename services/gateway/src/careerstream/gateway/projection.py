@@ -1,0 +1,69 @@
+"""How each journaled event changes a session's projection (pure: no I/O).
+
+The journal applies these in the same transaction that stores the event, so
+the snapshot always matches the events up to `last_seq`.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from careerstream.contracts import (
+    ErrorRaised,
+    SessionCompleted,
+    SessionEvent,
+    StageCompleted,
+    StageProgressed,
+    StageRetrying,
+    StageStarted,
+    TokenStreamed,
+    TurnCompleted,
+)
+
+
+class Projection(Protocol):
+    status: str
+    stage: str | None
+    progress: float
+    status_message: str
+    history: list[Any]
+    streaming: dict[str, Any] | None
+    last_error: dict[str, Any] | None
+
+
+def apply(state: Projection, event: SessionEvent) -> None:
+    stage = event.stage.value if event.stage is not None else None
+    if isinstance(event, TokenStreamed):
+        current = state.streaming or {}
+        same = current.get("turn_id") == event.turn_id and current.get("stage") == stage
+        text = (current.get("text", "") if same else "") + event.text
+        # Reassigned, not mutated: JSON columns only notice new values.
+        state.streaming = {"turn_id": event.turn_id, "stage": stage, "text": text}
+    elif isinstance(event, TurnCompleted):
+        state.history = [*state.history, {"role": "assistant", "content": event.reply}]
+        state.streaming = None
+        if state.status == "replying":
+            state.status = "idle"
+    elif isinstance(event, StageStarted | StageProgressed | StageCompleted):
+        state.status = "running"
+        state.stage = stage
+        state.progress = event.progress
+        state.status_message = event.message if isinstance(event, StageProgressed) else ""
+    elif isinstance(event, StageRetrying):
+        if state.streaming is not None and state.streaming.get("stage") == stage:
+            state.streaming = None
+        state.status_message = event.reason
+    elif isinstance(event, SessionCompleted):
+        state.status = "completed"
+        state.progress = 1.0
+        state.streaming = None
+    elif isinstance(event, ErrorRaised):
+        state.last_error = {"code": event.code, "message": event.message, "stage": stage}
+        state.streaming = None
+        state.status = "failed" if state.status == "running" else "idle"
+
+
+def add_user_message(state: Projection, text: str) -> None:
+    state.history = [*state.history, {"role": "user", "content": text}]
+    state.status = "replying"
+    state.last_error = None

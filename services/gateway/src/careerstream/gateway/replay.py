@@ -1,0 +1,80 @@
+"""Replay and live tail for one SSE client: every event once, in `seq` order.
+
+The client's feed is subscribed *before* the journal is read, so an event is
+either in what the journal returns or still to come on the feed; events both
+deliver are dropped by `seq`. A live event that arrives ahead of the next
+expected `seq` (its predecessor's live message was lost, e.g. a gateway died
+between commit and publish) is preceded by the missing events read from the
+journal, so the stream never has a gap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator, AsyncIterator
+from datetime import UTC, datetime, timedelta
+
+from careerstream.contracts import SessionEvent, SessionReset
+from careerstream.gateway.feeds import Listener
+from careerstream.gateway.sse import Cursor, CursorKind
+from careerstream.gateway.store import SessionStore, SessionView
+
+
+def reset_reason(cursor: Cursor, view: SessionView) -> str | None:
+    """Why this cursor cannot be honoured with a replay, or None when it can."""
+    if cursor.kind is CursorKind.MALFORMED:
+        return "malformed_cursor"
+    if cursor.kind is CursorKind.FOREIGN:
+        return "cursor_from_another_session"
+    if cursor.seq > view.last_seq:
+        return "cursor_ahead_of_session"
+    if cursor.seq < view.first_seq - 1:
+        # Covers no cursor (0) too once the session's oldest events were pruned.
+        return "cursor_older_than_retention"
+    return None
+
+
+def make_reset(view: SessionView, reason: str) -> SessionReset:
+    return SessionReset(
+        session_id=view.session_id,
+        seq=view.last_seq or None,
+        snapshot=view.snapshot(),
+        reason=reason,
+    )
+
+
+async def journal_after(
+    store: SessionStore, session_id: str, after: int, *, until: int | None = None, page: int
+) -> AsyncIterator[SessionEvent]:
+    while until is None or after < until:
+        limit = page if until is None else min(page, until - after)
+        events = await store.events_after(session_id, after, limit)
+        if not events:
+            return
+        for event in events:
+            yield event
+            after = event.seq or after
+
+
+async def live_tail(
+    store: SessionStore, listener: Listener, sent: int, *, page: int
+) -> AsyncGenerator[SessionEvent]:
+    """Events after `sent` from the feed, gaps filled from the journal; ends on overflow."""
+    while not listener.overflowed:
+        event = await listener.events.get()
+        seq = event.seq or 0
+        if seq <= sent:
+            continue
+        if seq > sent + 1:
+            async for missed in journal_after(
+                store, event.session_id, sent, until=seq - 1, page=page
+            ):
+                yield missed
+                sent = missed.seq or sent
+        yield event
+        sent = seq
+
+
+def retention_cutoff(retention_s: float) -> datetime | None:
+    if retention_s <= 0:
+        return None
+    return datetime.now(UTC) - timedelta(seconds=retention_s)

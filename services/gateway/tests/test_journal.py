@@ -1,0 +1,124 @@
+"""The journal writer: batches, acknowledges after commit, survives trouble."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+
+import pytest
+from sqlalchemy.exc import OperationalError
+
+from careerstream.contracts import Locale, SessionEvent, TokenStreamed
+from careerstream.gateway.journal import JournalWriter
+from careerstream.gateway.store import Journaled, SessionStore
+
+
+class FakeDelivery:
+    def __init__(self, log: list[str], name: str) -> None:
+        self.log = log
+        self.name = name
+
+    async def ack(self) -> None:
+        self.log.append(f"ack {self.name}")
+
+    async def reject(self) -> None:
+        self.log.append(f"reject {self.name}")
+
+
+class Live:
+    def __init__(self, log: list[str]) -> None:
+        self.log = log
+        self.events: list[SessionEvent] = []
+
+    async def __call__(self, journaled: Sequence[Journaled]) -> None:
+        self.events.extend(j.event for j in journaled)
+        self.log.append(f"live {len(journaled)}")
+
+
+async def drain(writer: JournalWriter, log: list[str], acks: int) -> None:
+    async with asyncio.timeout(10):
+        while sum(entry.startswith(("ack", "reject")) for entry in log) < acks:  # noqa: ASYNC110
+            await asyncio.sleep(0.01)
+
+
+async def test_a_burst_is_written_in_few_batches_and_acked_after_live(
+    store: SessionStore,
+) -> None:
+    session = await store.create(Locale.EN)
+    log: list[str] = []
+    live = Live(log)
+    writer = JournalWriter(store, live, max_batch=50, max_wait_s=0.05)
+    for i in range(120):
+        await writer.submit(
+            FakeDelivery(log, str(i)), TokenStreamed(session_id=session.session_id, text=str(i))
+        )
+    writer.start()
+    try:
+        await drain(writer, log, 120)
+    finally:
+        await writer.stop()
+    assert writer.batches <= 5
+    assert [e.seq for e in live.events] == list(range(1, 121))
+    assert log.index("live 50") < log.index("ack 0"), "acknowledged only after live publication"
+
+
+async def test_a_database_outage_is_waited_out(
+    store: SessionStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session = await store.create(Locale.EN)
+    real = store.journal
+    failures = iter([True, True, False])
+
+    async def flaky(events: list[SessionEvent]) -> list[Journaled]:
+        if next(failures):
+            raise OperationalError("SELECT 1", {}, ConnectionRefusedError("down"))
+        return await real(events)
+
+    monkeypatch.setattr(store, "journal", flaky)
+    log: list[str] = []
+    writer = JournalWriter(store, Live(log), retry_s=0.01)
+    writer.start()
+    try:
+        await writer.submit(
+            FakeDelivery(log, "a"), TokenStreamed(session_id=session.session_id, text="a")
+        )
+        await drain(writer, log, 1)
+    finally:
+        await writer.stop()
+    assert log == ["live 1", "ack a"]
+    assert writer.healthy
+
+
+async def test_one_bad_event_is_dead_lettered_and_the_rest_is_kept(
+    store: SessionStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session = await store.create(Locale.EN)
+    real = store.journal
+
+    async def picky(events: list[SessionEvent]) -> list[Journaled]:
+        if any(getattr(e, "text", "") == "bad" for e in events):
+            raise ValueError("cannot store this one")
+        return await real(events)
+
+    monkeypatch.setattr(store, "journal", picky)
+    log: list[str] = []
+    writer = JournalWriter(store, Live(log), max_wait_s=0.05)
+    for text in ("ok1", "bad", "ok2"):
+        await writer.submit(
+            FakeDelivery(log, text), TokenStreamed(session_id=session.session_id, text=text)
+        )
+    writer.start()
+    try:
+        await drain(writer, log, 3)
+    finally:
+        await writer.stop()
+    assert sorted(e for e in log if not e.startswith("live")) == [
+        "ack ok1",
+        "ack ok2",
+        "reject bad",
+    ]
+    assert [e.seq for e in await real_events(store, session.session_id)] == [1, 2]
+
+
+async def real_events(store: SessionStore, session_id: str) -> list[SessionEvent]:
+    return await store.events_after(session_id, 0)
