@@ -39,9 +39,12 @@ def stack(rabbitmq_url: str, database_url: str) -> Iterator[Stack]:
     backend = "postgresql" if database_url.startswith("postgresql") else "sqlite"
     running = Stack(env=env, log_dir=ARTIFACTS / "logs" / backend)
     running.start()
-    running.start_one("gateway-b", like="gateway", port=free_port())
     try:
         running.wait_ready(timeout=120)
+        # Started second, the replica stands by on every journal shard: killing `gateway`
+        # makes it take the shards over.
+        running.start_one("gateway-b", like="gateway", port=free_port())
+        running.wait_ready(timeout=120, names=("gateway-b",))
         yield running
     finally:
         running.stop()

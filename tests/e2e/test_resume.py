@@ -110,6 +110,8 @@ async def test_a_gateway_killed_mid_stream_is_resumed_without_a_gap(stack: Stack
                 if len(before) == 4:
                     stack.kill("gateway")  # SIGKILL, mid-stream
                     break
+        # The standby replica takes over the journal shards: the turn is journaled meanwhile.
+        await wait_idle(client, stack.url("gateway-b"), session_id)
         stack.start_one("gateway")
         stack.wait_ready(timeout=60, names=("gateway",))
         after = await read_events(

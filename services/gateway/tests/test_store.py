@@ -31,10 +31,10 @@ async def test_events_are_numbered_from_one_per_session(store: SessionStore) -> 
     )
     assert [(j.event.session_id == a.session_id, j.event.seq) for j in journaled] == [
         (True, 1),
+        (False, 1),
         (True, 2),
         (True, 3),
-        (False, 1),
-    ]
+    ], "numbered per session, returned in arrival order"
     view = await store.get(a.session_id)
     assert view is not None
     assert view.last_seq == 3

@@ -19,8 +19,6 @@ from careerstream.gateway.replay import retention_cutoff
 from careerstream.gateway.routes import router
 from careerstream.gateway.settings import GatewaySettings
 from careerstream.gateway.store import SessionStore
-from careerstream.runtime.health import broker_ready
-from careerstream.runtime.topology import declare_topology
 
 log = logging.getLogger("careerstream.gateway")
 
@@ -50,10 +48,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if settings.migrate_on_start:
             await upgrade(database_url)
-        await bus.broker.connect()
-        await declare_topology(bus.broker)
-        bus.writer.start()
-        await bus.broker.start()
+        await bus.start()
         sweeper = asyncio.create_task(_sweep_retention(store, settings), name="retention")
         try:
             yield
@@ -61,8 +56,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
             sweeper.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await sweeper
-            await bus.broker.stop()
-            await bus.writer.stop()
+            await bus.stop()
             await store.engine.dispose()
 
     app = FastAPI(title="careerstream gateway", version="0.2.0", lifespan=lifespan)
@@ -77,7 +71,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     @app.get("/readyz", include_in_schema=False)
     async def readyz() -> JSONResponse:
         checks = {
-            "broker": await broker_ready(bus.broker),
+            "broker": await bus.ready(),
             "database": await store.ping(),
             "journal": bus.writer.healthy,
         }

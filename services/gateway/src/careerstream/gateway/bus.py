@@ -8,24 +8,33 @@ queue carries them to the clients it holds.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from faststream.middlewares import AckPolicy
-from faststream.rabbit import Channel, RabbitBroker, RabbitMessage, RabbitQueue
+from aio_pika.abc import AbstractIncomingMessage, AbstractRobustQueue
+from faststream.rabbit import RabbitBroker
 from pydantic import ValidationError
 
 from careerstream.contracts import TurnRequested, parse_session_event, session_event_adapter
-from careerstream.contracts.topology import GUIDE_TURNS, live_routing_key
+from careerstream.contracts.topology import (
+    GUIDE_TURNS,
+    JOURNAL_SHARDS,
+    LIVE_EXCHANGE,
+    journal_queue_name,
+    live_routing_key,
+)
+from careerstream.gateway.consumers import OrderedConsumers
 from careerstream.gateway.feeds import SessionFeeds
 from careerstream.gateway.journal import JournalWriter
 from careerstream.gateway.settings import GatewaySettings
 from careerstream.gateway.store import Journaled, SessionStore
 from careerstream.runtime.broker import make_broker
+from careerstream.runtime.health import broker_ready
 from careerstream.runtime.publishing import publish_request
-from careerstream.runtime.topology import journal_exchange, journal_queues, live_exchange
+from careerstream.runtime.topology import declare_topology, live_exchange
 
 log = logging.getLogger("careerstream.gateway")
 
@@ -34,16 +43,14 @@ class GatewayBus:
     def __init__(self, settings: GatewaySettings, store: SessionStore) -> None:
         self.settings = settings
         self.store = store
+        # Publishing and topology go through FastStream; consuming through ordered iterators.
         self.broker: RabbitBroker = make_broker(
             settings.rabbitmq_url, service="gateway", log_level=settings.log_level
         )
-        self.live_queue = RabbitQueue(
-            f"careerstream.gateway.live.{settings.replica_id}",
-            durable=False,
-            exclusive=True,
-            auto_delete=True,
-            # A key no session uses: sessions are bound on demand by `feeds`.
-            routing_key=f"replica.{settings.replica_id}",
+        self.consumers = OrderedConsumers(
+            settings.rabbitmq_url,
+            prefetch=settings.journal_prefetch,
+            name=f"careerstream.gateway.{settings.replica_id}",
         )
         self.feeds = SessionFeeds(self._bind, self._unbind, buffer=settings.listener_buffer)
         self.writer = JournalWriter(
@@ -52,29 +59,43 @@ class GatewayBus:
             max_batch=settings.journal_batch_max,
             max_wait_s=settings.journal_batch_ms / 1000,
         )
-        self._register()
+        self._live_queue: AbstractRobustQueue | None = None
 
-    def _register(self) -> None:
-        broker = self.broker
-        shard_channel = Channel(prefetch_count=self.settings.journal_prefetch)
-        for queue in journal_queues:
+    async def start(self) -> None:
+        await self.broker.connect()
+        await declare_topology(self.broker)
+        await self.broker.start()
+        await self.consumers.start()
+        self._live_queue = await self.consumers.private_queue(
+            f"careerstream.gateway.live.{self.settings.replica_id}"
+        )
+        self.consumers.consume(self._live_queue, self._on_live)
+        self.writer.start()
+        for shard in range(JOURNAL_SHARDS):
+            queue = await self.consumers.existing_queue(journal_queue_name(shard))
+            self.consumers.consume(queue, self._on_raw_event)
 
-            @broker.subscriber(
-                queue, journal_exchange, channel=shard_channel, ack_policy=AckPolicy.MANUAL
-            )
-            async def on_raw_event(body: dict[str, Any], message: RabbitMessage) -> None:
-                try:
-                    event = parse_session_event(body)
-                except ValidationError as exc:
-                    log.error("malformed session event dead-lettered: %s", exc)
-                    await message.reject()
-                    return
-                await self.writer.submit(message, event)
+    async def stop(self) -> None:
+        await self.consumers.stop()
+        await self.writer.stop()
+        await self.broker.stop()
 
-        @broker.subscriber(self.live_queue, live_exchange, ack_policy=AckPolicy.ACK_FIRST)
-        async def on_live_events(body: dict[str, Any]) -> None:
-            for raw in body["events"]:
-                self.feeds.dispatch(session_event_adapter.validate_python(raw))
+    async def ready(self) -> bool:
+        return self.consumers.running and await broker_ready(self.broker)
+
+    async def _on_raw_event(self, delivery: AbstractIncomingMessage) -> None:
+        try:
+            event = parse_session_event(delivery.body)
+        except ValidationError as exc:
+            log.error("malformed session event dead-lettered: %s", exc)
+            await delivery.reject()
+            return
+        await self.writer.submit(delivery, event)
+
+    async def _on_live(self, delivery: AbstractIncomingMessage) -> None:
+        await delivery.ack()
+        for raw in json.loads(delivery.body)["events"]:
+            self.feeds.dispatch(session_event_adapter.validate_python(raw))
 
     async def _publish_live(self, journaled: Sequence[Journaled]) -> None:
         by_session: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -89,14 +110,12 @@ class GatewayBus:
             )
 
     async def _bind(self, session_id: str) -> None:
-        queue = await self.broker.declare_queue(self.live_queue)
-        exchange = await self.broker.declare_exchange(live_exchange)
-        await queue.bind(exchange, routing_key=live_routing_key(session_id))
+        assert self._live_queue is not None
+        await self._live_queue.bind(LIVE_EXCHANGE, routing_key=live_routing_key(session_id))
 
     async def _unbind(self, session_id: str) -> None:
-        queue = await self.broker.declare_queue(self.live_queue)
-        exchange = await self.broker.declare_exchange(live_exchange)
-        await queue.unbind(exchange, routing_key=live_routing_key(session_id))
+        assert self._live_queue is not None
+        await self._live_queue.unbind(LIVE_EXCHANGE, routing_key=live_routing_key(session_id))
 
     async def request_turn(self, request: TurnRequested) -> None:
         await publish_request(self.broker, GUIDE_TURNS, request)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import logging
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -185,45 +184,63 @@ class SessionStore:
         return before
 
     async def journal(self, events: Sequence[SessionEvent]) -> list[Journaled]:
-        """Number and store a batch in one transaction; per-session order is kept."""
-        by_session: dict[str, list[SessionEvent]] = defaultdict(list)
-        for event in events:
-            by_session[event.session_id].append(event)
+        """Number and store a batch in one transaction, in arrival order.
+
+        A handful of statements per batch whatever its size: lock the sessions'
+        rows, look up event ids already held, insert the new events in one
+        executemany; the projection changes leave with the commit.
+        """
+        session_ids = sorted({e.session_id for e in events})
         out: list[Journaled] = []
         async with self._db.begin() as db:
-            for session_id, batch in by_session.items():
-                row = await db.get(SessionRow, session_id, with_for_update=True)
-                if row is None:
-                    log.warning("dropping %d events of unknown session %s", len(batch), session_id)
-                    continue
-                stored = await db.execute(
-                    sa.select(EventRow.event_id, EventRow.payload).where(
-                        EventRow.session_id == session_id,
-                        EventRow.event_id.in_([e.event_id for e in batch]),
-                    )
+            # Rows locked in id order, so two writers never wait on each other in a cycle.
+            locked = await db.execute(
+                sa.select(SessionRow)
+                .where(SessionRow.id.in_(session_ids))
+                .order_by(SessionRow.id)
+                .with_for_update()
+            )
+            rows = {row.id: row for row in locked.scalars()}
+            stored = await db.execute(
+                sa.select(EventRow.session_id, EventRow.event_id, EventRow.payload).where(
+                    EventRow.session_id.in_(list(rows)),
+                    EventRow.event_id.in_({e.event_id for e in events}),
                 )
-                known: dict[str, dict[str, Any]] = {row[0]: row[1] for row in stored.all()}
-                for event in batch:
-                    if event.event_id in known:
-                        out.append(Journaled(_decode(known[event.event_id]), new=False))
-                        continue
-                    row.last_seq += 1
-                    numbered = event.numbered(row.last_seq)
-                    payload = numbered.model_dump(mode="json")
-                    known[event.event_id] = payload
-                    db.add(
-                        EventRow(
-                            session_id=session_id,
-                            seq=numbered.seq,
-                            event_id=event.event_id,
-                            type=event.type,
-                            ts=event.ts,
-                            payload=payload,
-                        )
-                    )
-                    projection.apply(row, numbered)
-                    out.append(Journaled(numbered, new=True))
-                row.updated_at = utc_now()
+            )
+            known: dict[tuple[str, str], dict[str, Any]] = {
+                (session_id, event_id): payload for session_id, event_id, payload in stored.all()
+            }
+            inserts: list[dict[str, Any]] = []
+            for event in events:
+                row = rows.get(event.session_id)
+                if row is None:
+                    log.warning("dropping an event of unknown session %s", event.session_id)
+                    continue
+                key = (event.session_id, event.event_id)
+                if key in known:
+                    out.append(Journaled(_decode(known[key]), new=False))
+                    continue
+                row.last_seq += 1
+                numbered = event.numbered(row.last_seq)
+                payload = numbered.model_dump(mode="json")
+                known[key] = payload
+                inserts.append(
+                    {
+                        "session_id": event.session_id,
+                        "seq": row.last_seq,
+                        "event_id": event.event_id,
+                        "type": event.type,
+                        "ts": event.ts,
+                        "payload": payload,
+                    }
+                )
+                projection.apply(row, numbered)
+                out.append(Journaled(numbered, new=True))
+            if inserts:
+                await db.execute(sa.insert(EventRow), inserts)
+            now = utc_now()
+            for row in rows.values():
+                row.updated_at = now
         return out
 
     async def events_after(

@@ -1,0 +1,68 @@
+"""The gateway's consumers on the real broker: order kept, redeliveries absorbed."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+
+import pytest
+
+from careerstream.contracts import Locale, TokenStreamed
+from careerstream.gateway.bus import GatewayBus
+from careerstream.gateway.db import create_engine
+from careerstream.gateway.settings import GatewaySettings
+from careerstream.gateway.store import SessionStore
+from careerstream.runtime.publishing import publish_event
+
+pytestmark = pytest.mark.broker
+
+
+@pytest.fixture
+async def bus(rabbitmq_url: str, database_url: str) -> AsyncIterator[GatewayBus]:
+    engine = create_engine(database_url)
+    running = GatewayBus(
+        GatewaySettings(rabbitmq_url=rabbitmq_url, database_url=database_url), SessionStore(engine)
+    )
+    await running.start()
+    try:
+        yield running
+    finally:
+        await running.stop()
+        await engine.dispose()
+
+
+async def wait_for_seq(store: SessionStore, session_id: str, seq: int) -> None:
+    async with asyncio.timeout(30):
+        while True:
+            view = await store.get(session_id)
+            if view is not None and view.last_seq >= seq:
+                return
+            await asyncio.sleep(0.05)
+
+
+async def test_a_burst_is_journaled_in_publishing_order(bus: GatewayBus) -> None:
+    session = await bus.store.create(Locale.EN)
+    count = 400
+    for i in range(count):
+        await publish_event(bus.broker, TokenStreamed(session_id=session.session_id, text=str(i)))
+    await wait_for_seq(bus.store, session.session_id, count)
+    events = await bus.store.events_after(session.session_id, 0, limit=count)
+    assert [getattr(e, "text", None) for e in events] == [str(i) for i in range(count)]
+    assert bus.writer.batches < count, "a burst is written in batches"
+
+
+async def test_a_republished_event_is_not_journaled_twice_and_reaches_listeners_once(
+    bus: GatewayBus,
+) -> None:
+    session = await bus.store.create(Locale.EN)
+    first = TokenStreamed(session_id=session.session_id, text="a")
+    second = TokenStreamed(session_id=session.session_id, text="b")
+    async with bus.feeds.listen(session.session_id) as listener:
+        for event in (first, first, second):  # a worker retried its publish
+            await publish_event(bus.broker, event)
+        await wait_for_seq(bus.store, session.session_id, 2)
+        received = [await asyncio.wait_for(listener.events.get(), 10) for _ in range(3)]
+    assert [e.seq for e in received] == [1, 1, 2]  # clients drop the repeat by seq
+    view = await bus.store.get(session.session_id)
+    assert view is not None
+    assert view.last_seq == 2
