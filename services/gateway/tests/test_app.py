@@ -144,3 +144,41 @@ async def test_a_users_sessions_are_listed_newest_first(client: httpx.AsyncClien
     assert bad.json()["error"]["code"] == "invalid_cursor"
     odd = await client.get("/api/sessions", headers={"X-User-Id": "no spaces allowed"})
     assert odd.json()["error"]["code"] == "invalid_user_id"
+
+
+async def test_a_second_message_while_the_guide_answers_is_refused(
+    client: httpx.AsyncClient,
+) -> None:
+    # No guide runs in this test: a session's first turn stays unanswered.
+    session_id = (await client.post("/api/sessions", json={"locale": "en"})).json()["session_id"]
+    created = await client.post("/api/sessions", json={"locale": "en", "message": "Hello"})
+    busy_id = created.json()["session_id"]
+    for endpoint in ("chat", "chat/stream"):
+        refused = await client.post(f"/api/sessions/{busy_id}/{endpoint}", json={"message": "x"})
+        assert refused.status_code == 409
+        assert refused.json()["error"]["code"] == "turn_in_progress"
+    assert (await client.get(f"/api/sessions/{session_id}/status")).json()["status"] == "idle"
+
+
+async def test_no_chat_while_the_analysis_runs(client: httpx.AsyncClient) -> None:
+    from careerstream.contracts import TurnCompleted
+
+    session_id = (await client.post("/api/sessions", json={"locale": "zh"})).json()["session_id"]
+    store = client._transport.app.state.bus.store  # type: ignore[attr-defined]
+    await store.journal(
+        [
+            TurnCompleted(
+                session_id=session_id,
+                reply="分析开始",
+                is_sufficient=True,
+                pipeline_run_id="run-1",
+            )
+        ]
+    )
+    status = (await client.get(f"/api/sessions/{session_id}/status")).json()
+    assert status["status"] == "analyzing"
+    assert status["stage"] == "parse"
+    refused = await client.post(f"/api/sessions/{session_id}/chat", json={"message": "还在吗"})
+    assert refused.status_code == 409
+    assert refused.json()["error"]["code"] == "pipeline_running"
+    assert "report" in refused.json()["error"]["message"]

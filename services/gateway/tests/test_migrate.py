@@ -24,5 +24,5 @@ async def test_upgrading_again_changes_nothing(database_url: str) -> None:
             tables = await connection.run_sync(lambda c: set(sa.inspect(c).get_table_names()))
     finally:
         await engine.dispose()
-    assert version == "0001"
+    assert version == "0002"
     assert {"sessions", "events"} <= tables

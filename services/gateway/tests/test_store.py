@@ -68,7 +68,7 @@ async def test_events_of_an_unknown_session_are_dropped(store: SessionStore) -> 
 async def test_the_projection_follows_the_journal(store: SessionStore) -> None:
     session = await store.create(Locale.EN)
     sid = session.session_id
-    before = await store.add_user_message(sid, "hello")
+    before = await store.add_user_message(sid, "hello", turn_timeout_s=60)
     assert before.history == []
     await store.journal(
         [
@@ -146,3 +146,19 @@ async def test_listing_a_users_sessions_newest_first_in_pages(store: SessionStor
 async def test_a_foreign_page_cursor_is_refused(store: SessionStore) -> None:
     with pytest.raises(ValueError, match="page cursor"):
         await store.list_for_owner("x", 2, "not-a-cursor")
+
+
+async def test_two_racing_messages_start_one_turn(store: SessionStore) -> None:
+    from careerstream.gateway.store import TurnRefused
+
+    session = await store.create(Locale.EN)
+    outcomes = await asyncio.gather(
+        *(store.add_user_message(session.session_id, f"m{i}", turn_timeout_s=60) for i in range(4)),
+        return_exceptions=True,
+    )
+    refused = [o for o in outcomes if isinstance(o, TurnRefused)]
+    assert len(refused) == 3
+    assert {r.code for r in refused} == {"turn_in_progress"}
+    view = await store.get(session.session_id)
+    assert view is not None
+    assert len(view.history) == 1

@@ -12,20 +12,22 @@ from faststream.rabbit.testing import build_message
 from careerstream.contracts import (
     ErrorRaised,
     Locale,
+    PipelineRequested,
     SessionEvent,
+    Stage,
     StageRetrying,
     TokenStreamed,
     TurnCompleted,
     TurnRequested,
     parse_session_event,
 )
-from careerstream.contracts.topology import GUIDE_TURNS, JOURNAL_BINDING
-from careerstream.guide import handlers
+from careerstream.contracts.topology import GUIDE_TURNS, JOURNAL_BINDING, PARSE_REQUESTS
 from careerstream.guide.app import create_broker
-from careerstream.guide.llm import ModelError
+from careerstream.guide.llm import GuideModel, ModelError
 from careerstream.guide.settings import GuideSettings
 from careerstream.runtime.publishing import publish_request
-from careerstream.runtime.topology import events_exchange, stage_queue
+from careerstream.runtime.topology import events_exchange, stage_queue, stages_exchange
+from tests.support.fake_llm import REPLY, scripted_model_server
 
 # Stands in for the gateway's journal: every session event, in publishing order.
 TAP = RabbitQueue("test.events.tap", routing_key=JOURNAL_BINDING)
@@ -65,17 +67,90 @@ async def test_the_size_bound_sets_the_message_count() -> None:
     assert len(few) < len(many)
 
 
-async def test_a_failing_model_ends_the_turn_with_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    async def broken(*args: Any, **kwargs: Any) -> AsyncIterator[str]:
+async def test_a_failing_offline_engine_ends_the_turn_with_an_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    async def broken(self: GuideModel, messages: Any) -> AsyncIterator[str]:
         yield "partial "
-        raise ModelError("RateLimitError: slow down")
+        raise ModelError("engine broke")
 
-    monkeypatch.setattr(handlers, "stream_completion", broken)
+    monkeypatch.setattr(GuideModel, "stream", broken)
     events = await run(create_broker(settings()), TurnRequested(session_id="s1", message="hi"))
     assert isinstance(events[-1], ErrorRaised)
     assert events[-1].code == "model_error"
     assert events[-1].retryable
     assert not any(isinstance(e, TurnCompleted) for e in events)
+
+
+async def test_a_model_failing_mid_reply_hands_over_to_the_offline_guide() -> None:
+    async with scripted_model_server() as server:
+        configured = settings(
+            model="openai/scripted-midstream",
+            api_base=server.api_base,
+            api_key="k",
+            model_retries=0,
+            extract_with_model=False,
+        )
+        events = await run(create_broker(configured), TurnRequested(session_id="s1", message="Hi"))
+    kinds = [e.type for e in events]
+    retry = kinds.index("stage.retrying")
+    assert "token" in kinds[:retry], "the model had started writing"
+    assert isinstance(events[retry], StageRetrying)
+    assert events[retry].stage is Stage.GUIDE
+    after = [e for e in events[retry:] if isinstance(e, TokenStreamed)]
+    assert isinstance(events[-1], TurnCompleted)
+    assert events[-1].reply == "".join(t.text for t in after)
+    assert events[-1].reply.startswith("Hello, I'm your careerstream guide")
+
+
+async def test_a_model_failing_before_streaming_leaves_nothing_to_drop() -> None:
+    async with scripted_model_server() as server:
+        configured = settings(
+            model="openai/scripted-500", api_base=server.api_base, api_key="k", model_retries=0
+        )
+        events = await run(create_broker(configured), TurnRequested(session_id="s1", message="Hi"))
+    assert "stage.retrying" not in [e.type for e in events]
+    assert isinstance(events[-1], TurnCompleted)
+
+
+async def test_a_configured_model_writes_the_reply_and_adds_facts() -> None:
+    async with scripted_model_server() as server:
+        configured = settings(
+            model="openai/scripted-ok", api_base=server.api_base, api_key="k", model_retries=0
+        )
+        request = TurnRequested(session_id="s1", message="I studied law")
+        events = await run(create_broker(configured), request)
+    completed = events[-1]
+    assert isinstance(completed, TurnCompleted)
+    assert completed.reply == REPLY
+    assert completed.collected_info is not None
+    assert "negotiation" in completed.collected_info.skills, "the model's extraction"
+    assert completed.collected_info.education is not None, "the offline extraction stays"
+
+
+async def test_a_sufficient_turn_starts_the_pipeline_once() -> None:
+    broker = create_broker(settings())
+    forwarded: list[PipelineRequested] = []
+
+    @broker.subscriber(stage_queue(PARSE_REQUESTS), stages_exchange)
+    async def parser(request: PipelineRequested) -> None:
+        forwarded.append(request)
+
+    message = (
+        "I have a master's degree in biology, worked as a lab technician for 2 years, "
+        "I enjoy hiking and teaching, and stability matters most to me."
+    )
+    request = TurnRequested(session_id="s1", locale=Locale.EN, message=message)
+    events = await run(broker, request)
+    completed = events[-1]
+    assert isinstance(completed, TurnCompleted)
+    assert completed.is_sufficient
+    assert completed.missing == []
+    assert len(forwarded) == 1
+    assert completed.pipeline_run_id == forwarded[0].run_id
+    assert forwarded[0].collected_info == completed.collected_info
+    assert forwarded[0].conversation[-1].content == message
+    assert forwarded[0].source == "conversation"
 
 
 async def test_a_redelivered_turn_first_tells_clients_to_drop_partial_output() -> None:

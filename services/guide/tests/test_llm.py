@@ -1,26 +1,98 @@
+"""The model path over real HTTP: a local OpenAI-compatible server, litellm's own client."""
+
 from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator
+from typing import Any
 
 import pytest
 
-from careerstream.contracts import Locale
-from careerstream.guide.interview import plan_turn
-from careerstream.guide.llm import ModelError, register_offline_provider, stream_completion
+from careerstream.guide.llm import GuideModel, ModelError, stream_offline
 from careerstream.guide.offline import reply_for_messages
-from careerstream.guide.prompts import build_messages
+from careerstream.guide.settings import GuideSettings
+from tests.support.fake_llm import EXTRACTION, REPLY, ScriptedModelServer, scripted_model_server
+
+MESSAGES = [{"role": "system", "content": "be brief"}, {"role": "user", "content": "Hello"}]
 
 
-async def test_the_offline_model_streams_through_litellm() -> None:
-    register_offline_provider()
-    messages = build_messages(plan_turn("Hello", [], Locale.EN), [], "Hello")
-    pieces = [p async for p in stream_completion("offline/guide", messages, timeout_s=10)]
+@pytest.fixture
+async def server() -> AsyncIterator[ScriptedModelServer]:
+    async with scripted_model_server() as running:
+        yield running
+
+
+def model(server: ScriptedModelServer, name: str, **overrides: Any) -> GuideModel:
+    settings = GuideSettings(
+        **{
+            "model": f"openai/{name}",
+            "api_base": server.api_base,
+            "api_key": "test-key",
+            "model_retries": 0,
+            "model_timeout_s": 5,
+            **overrides,
+        }
+    )
+    return GuideModel(settings)
+
+
+async def test_a_streamed_reply_arrives_piece_by_piece(server: ScriptedModelServer) -> None:
+    pieces = [p async for p in model(server, "scripted-ok").stream(MESSAGES)]
+    assert len(pieces) > 5
+    assert "".join(pieces) == REPLY
+    assert server.requests[-1]["stream"] is True
+    assert server.requests[-1]["messages"][-1]["content"] == "Hello"
+
+
+async def test_an_error_before_the_stream_is_retried_then_raised(
+    server: ScriptedModelServer,
+) -> None:
+    failing = model(server, "scripted-500", model_retries=1)
+    with pytest.raises(ModelError):
+        async for _ in failing.stream(MESSAGES):
+            pass
+    assert server.count("scripted-500") == 2, "one try and one retry"
+
+
+async def test_a_configured_fallback_model_answers_when_the_first_fails(
+    server: ScriptedModelServer,
+) -> None:
+    with_fallback = model(server, "scripted-500", fallback_models=["openai/scripted-ok"])
+    pieces = [p async for p in with_fallback.stream(MESSAGES)]
+    assert "".join(pieces) == REPLY
+    assert server.count("scripted-ok") == 1
+
+
+async def test_an_error_mid_stream_raises_after_the_first_pieces(
+    server: ScriptedModelServer,
+) -> None:
+    received: list[str] = []
+
+    async def read_all() -> None:
+        async for piece in model(server, "scripted-midstream").stream(MESSAGES):
+            received.append(piece)
+
+    with pytest.raises(ModelError):
+        await read_all()
+    assert 0 < len(received) < len(REPLY.split(" "))
+
+
+async def test_a_model_that_does_not_answer_in_time_raises(server: ScriptedModelServer) -> None:
+    started = time.monotonic()
+    with pytest.raises(ModelError):
+        async for _ in model(server, "scripted-slow", model_timeout_s=0.5).stream(MESSAGES):
+            pass
+    assert time.monotonic() - started < 10
+
+
+async def test_structured_extraction_comes_back_as_json(server: ScriptedModelServer) -> None:
+    assert await model(server, "scripted-ok").complete_json(MESSAGES) == EXTRACTION
+    assert await model(server, "scripted-500").complete_json(MESSAGES) is None
+
+
+async def test_the_offline_engine_streams_through_litellm_too() -> None:
+    GuideModel(GuideSettings())  # registers the provider
+    messages = [{"role": "user", "content": "Hello"}]
+    pieces = [p async for p in stream_offline(messages)]
     assert len(pieces) > 5
     assert "".join(pieces) == reply_for_messages(messages)
-
-
-async def test_an_unknown_provider_is_a_model_error() -> None:
-    register_offline_provider()
-    with pytest.raises(ModelError):
-        async for _ in stream_completion(
-            "nosuchprovider/x", [{"role": "user", "content": "hi"}], timeout_s=5
-        ):
-            pass

@@ -1,15 +1,37 @@
 from __future__ import annotations
 
-from careerstream.contracts import Locale
-from careerstream.guide.interview import Topic, plan_turn
-from careerstream.guide.offline import reply_for_messages, split_tokens, stream_tokens, write_reply
+from careerstream.contracts import CollectedInfo, Education, Locale, ReportDigest, ReportMatch
+from careerstream.guide.interview import plan_turn
+from careerstream.guide.offline import (
+    acknowledge,
+    answer_about_report,
+    reply_for_messages,
+    split_tokens,
+    stream_tokens,
+    write_reply,
+)
 from careerstream.guide.prompts import build_messages
+
+REPORT = ReportDigest(
+    holland_code="IRC",
+    riasec={"R": 30, "I": 40, "A": 12, "S": 15, "E": 10, "C": 28},
+    matches=[
+        ReportMatch(
+            title="Data Scientist",
+            code="15-2051.00",
+            score=0.91,
+            reasons=["your Investigative interests", "your Python skills"],
+            skill_gaps=["statistics", "machine learning"],
+        ),
+        ReportMatch(title="Actuary", code="15-2011.00", score=0.84, reasons=["you like numbers"]),
+    ],
+)
 
 
 def test_tokens_put_back_together_are_the_text() -> None:
     for text in (
-        write_reply(Locale.ZH, True, Topic.EDUCATION),
-        write_reply(Locale.EN, False, Topic.INTERESTS),
+        write_reply(plan_turn("你好", [], Locale.ZH)),
+        write_reply(plan_turn("Hello", [], Locale.EN)),
         "混合 mixed 文本, with  two spaces。",
     ):
         tokens = list(split_tokens(text))
@@ -19,16 +41,45 @@ def test_tokens_put_back_together_are_the_text() -> None:
 
 def test_the_engine_answers_from_the_plan_in_the_prompt() -> None:
     plan = plan_turn("你好", [], Locale.ZH)
-    reply = reply_for_messages(build_messages(plan, [], "你好"))
-    assert reply == write_reply(Locale.ZH, True, Topic.EDUCATION)
-    assert "专业" in reply
+    assert reply_for_messages(build_messages(plan, [], "你好")) == write_reply(plan)
 
 
 def test_without_a_plan_it_answers_in_the_users_language() -> None:
-    reply = reply_for_messages([{"role": "user", "content": "Hello"}])
-    assert reply.startswith("Hello, I'm your careerstream guide")
+    assert reply_for_messages([{"role": "user", "content": "你好"}]).startswith("你好")
+    assert reply_for_messages([{"role": "user", "content": "Hello"}]).startswith("Hello")
+
+
+def test_acknowledging_says_back_the_facts() -> None:
+    learned = CollectedInfo(
+        education=Education(level="master", major="physics"), interests=["hiking"]
+    )
+    assert acknowledge(learned, Locale.EN) == (
+        "Thanks, noted — education: master physics; you enjoy: hiking. "
+    )
+    assert "物理" in acknowledge(CollectedInfo(education=Education(major="物理")), Locale.ZH)
+    assert acknowledge(CollectedInfo(), Locale.EN) == ""
+
+
+def test_questions_about_the_report_are_answered_from_it_naming_occupations() -> None:
+    why = answer_about_report("Why was Data Scientist recommended?", REPORT, Locale.EN)
+    assert "Data Scientist" in why
+    assert "Python skills" in why
+    learn = answer_about_report("What should I learn for Actuary?", REPORT, Locale.EN)
+    assert "Actuary" in learn
+    code = answer_about_report("What does my Holland code mean?", REPORT, Locale.EN)
+    assert "IRC" in code
+    assert "Investigative" in code
+    zh = answer_about_report("为什么推荐 Data Scientist？需要学什么？", REPORT, Locale.ZH)
+    assert "Data Scientist" in zh
+    assert "statistics" in zh
+
+
+def test_a_report_question_goes_through_the_prompt_too() -> None:
+    plan = plan_turn("Why Actuary?", [], Locale.EN, report=REPORT)
+    assert plan.is_sufficient
+    assert "Actuary" in reply_for_messages(build_messages(plan, [], "Why Actuary?"))
 
 
 async def test_streaming_yields_every_token() -> None:
-    text = write_reply(Locale.EN, True, Topic.EDUCATION)
+    text = write_reply(plan_turn("Hello", [], Locale.EN))
     assert "".join([t async for t in stream_tokens(text)]) == text

@@ -1,14 +1,22 @@
 from __future__ import annotations
 
 from careerstream.contracts import ChatMessage, ChatRole, Locale
-from careerstream.guide.interview import Topic, plan_turn
+from careerstream.guide.interview import plan_turn
 from careerstream.guide.prompts import build_messages, decode_plan
 
 
 def test_the_plan_survives_the_prompt() -> None:
-    plan = plan_turn("Hi", [], Locale.EN)
-    messages = build_messages(plan, [], "Hi")
-    assert decode_plan(messages[0]["content"]) == (Locale.EN, True, Topic.EDUCATION)
+    plan = plan_turn("I studied law at Peking University", [], Locale.EN)
+    messages = build_messages(plan, [], "I studied law at Peking University")
+    back = decode_plan(messages[0]["content"])
+    assert back is not None
+    assert (back.locale, back.welcome, back.ask, back.missing) == (
+        plan.locale,
+        plan.welcome,
+        plan.ask,
+        plan.missing,
+    )
+    assert back.learned == plan.learned
 
 
 def test_history_sits_between_the_system_prompt_and_the_message() -> None:

@@ -25,6 +25,15 @@ from careerstream.contracts.events import (
     parse_session_event,
     session_event_adapter,
 )
+from careerstream.contracts.profile import (
+    CollectedInfo,
+    Constraints,
+    Education,
+    Experience,
+    ReportDigest,
+    ReportMatch,
+    Topic,
+)
 from careerstream.contracts.requests import PipelineRequested, StageRequest, TurnRequested
 from careerstream.contracts.version import SCHEMA_VERSION
 
@@ -34,10 +43,16 @@ __all__ = [
     "TURN_ENDING_TYPES",
     "ChatMessage",
     "ChatRole",
+    "CollectedInfo",
+    "Constraints",
+    "Education",
     "ErrorRaised",
     "EventBase",
+    "Experience",
     "Locale",
     "PipelineRequested",
+    "ReportDigest",
+    "ReportMatch",
     "SessionCompleted",
     "SessionEvent",
     "SessionReset",
@@ -48,6 +63,7 @@ __all__ = [
     "StageRetrying",
     "StageStarted",
     "TokenStreamed",
+    "Topic",
     "TurnCompleted",
     "TurnRequested",
     "new_id",

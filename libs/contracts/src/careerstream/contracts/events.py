@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal, Self
 from pydantic import Field, TypeAdapter
 
 from careerstream.contracts.common import Contract, SessionId, Stage, new_id, utc_now
+from careerstream.contracts.profile import CollectedInfo, Topic
 from careerstream.contracts.version import SCHEMA_VERSION
 
 
@@ -49,6 +50,11 @@ class TurnCompleted(EventBase):
     reply: str
     is_sufficient: bool
     missing: list[str] = Field(default_factory=list)
+    collected_info: CollectedInfo | None = None
+    asked: list[Topic] = Field(default_factory=list)
+    pipeline_run_id: str | None = Field(
+        default=None, description="Set when this turn started the analysis pipeline."
+    )
 
 
 class StageStarted(EventBase):

@@ -19,6 +19,7 @@ from careerstream.contracts.common import (
     SessionId,
     new_id,
 )
+from careerstream.contracts.profile import CollectedInfo, ReportDigest, Topic
 from careerstream.contracts.version import SCHEMA_VERSION
 
 
@@ -35,11 +36,17 @@ class TurnRequested(StageRequest):
     """A person said something; the guide answers it (consumed from `GUIDE_TURNS`).
 
     `run_id` names the turn; every event the turn produces carries it as `turn_id`.
+    The worker is stateless: what is known so far travels with the request.
     """
 
     message: NonEmptyStr
     history: list[ChatMessage] = Field(
         default_factory=list, description="Earlier turns, oldest first, without `message`."
+    )
+    collected_info: CollectedInfo = Field(default_factory=CollectedInfo)
+    asked: list[Topic] = Field(default_factory=list, description="Topics asked about so far.")
+    report: ReportDigest | None = Field(
+        default=None, description="Set once a report exists: the turn is a question about it."
     )
 
 
@@ -51,3 +58,7 @@ class PipelineRequested(StageRequest):
     """
 
     conversation: list[ChatMessage] = Field(default_factory=list)
+    collected_info: CollectedInfo = Field(default_factory=CollectedInfo)
+    source: str = Field(
+        default="conversation", description="What started it: conversation, resume, assessment."
+    )

@@ -59,7 +59,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
             await bus.stop()
             await store.engine.dispose()
 
-    app = FastAPI(title="careerstream gateway", version="0.2.0", lifespan=lifespan)
+    app = FastAPI(title="careerstream gateway", version="0.1.0", lifespan=lifespan)
     app.state.bus = bus
     install_error_handlers(app)
     app.include_router(router)

@@ -27,6 +27,9 @@ class Projection(Protocol):
     progress: float
     status_message: str
     history: list[Any]
+    collected_info: dict[str, Any]
+    interview_asked: list[Any]
+    pipeline_run_id: str | None
     streaming: dict[str, Any] | None
     last_error: dict[str, Any] | None
 
@@ -42,7 +45,17 @@ def apply(state: Projection, event: SessionEvent) -> None:
     elif isinstance(event, TurnCompleted):
         state.history = [*state.history, {"role": "assistant", "content": event.reply}]
         state.streaming = None
-        if state.status == "replying":
+        if event.collected_info is not None:
+            state.collected_info = event.collected_info.model_dump(mode="json")
+            state.interview_asked = [topic.value for topic in event.asked]
+        if event.pipeline_run_id is not None:
+            # The guide started the analysis: the session waits for it, chat is closed.
+            state.pipeline_run_id = event.pipeline_run_id
+            state.status = "analyzing"
+            state.stage = "parse"
+            state.progress = 0.0
+            state.status_message = "waiting for the analysis to start"
+        elif state.status == "replying":
             state.status = "idle"
     elif isinstance(event, StageStarted | StageProgressed | StageCompleted):
         state.status = "running"

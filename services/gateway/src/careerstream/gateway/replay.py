@@ -74,6 +74,21 @@ async def live_tail(
         sent = seq
 
 
+async def journal_then_live(
+    store: SessionStore, listener: Listener, after: int, *, page: int
+) -> AsyncGenerator[SessionEvent]:
+    """Everything after `after`: what the journal holds, then the live feed, merged by seq.
+
+    The listener must be subscribed before this starts reading the journal.
+    """
+    sent = after
+    async for event in journal_after(store, listener.session_id, sent, page=page):
+        yield event
+        sent = event.seq or sent
+    async for event in live_tail(store, listener, sent, page=page):
+        yield event
+
+
 def retention_cutoff(retention_s: float) -> datetime | None:
     if retention_s <= 0:
         return None

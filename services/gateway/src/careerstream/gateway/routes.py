@@ -12,20 +12,23 @@ from sse_starlette import EventSourceResponse, ServerSentEvent
 
 from careerstream.contracts import (
     TURN_ENDING_TYPES,
+    CollectedInfo,
     ErrorRaised,
     Locale,
+    ReportDigest,
     SessionEvent,
     Stage,
+    Topic,
     TurnCompleted,
     TurnRequested,
 )
 from careerstream.gateway.bus import GatewayBus
 from careerstream.gateway.errors import ApiError, session_not_found
 from careerstream.gateway.feeds import Listener
-from careerstream.gateway.replay import journal_after, live_tail, make_reset, reset_reason
+from careerstream.gateway.replay import journal_then_live, make_reset, reset_reason
 from careerstream.gateway.schemas import ChatReply, ChatTurn, CreateSession, SessionCreated
 from careerstream.gateway.sse import frame, parse_cursor
-from careerstream.gateway.store import SessionView
+from careerstream.gateway.store import SessionView, TurnRefused
 from careerstream.gateway.welcome import WELCOME
 from careerstream.runtime.language import detect_locale
 
@@ -75,12 +78,20 @@ def _check_message(bus: GatewayBus, message: str) -> None:
 
 async def _start_turn(bus: GatewayBus, session_id: str, message: str) -> tuple[TurnRequested, int]:
     """Record the message, ask the guide; returns the request and the seq to stream after."""
-    before = await bus.store.add_user_message(session_id, message)
+    try:
+        before = await bus.store.add_user_message(
+            session_id, message, turn_timeout_s=bus.settings.turn_timeout_s
+        )
+    except TurnRefused as refused:
+        raise ApiError(409, refused.code, refused.message) from refused
     request = TurnRequested(
         session_id=session_id,
         locale=before.locale,
         message=message,
         history=before.chat_history(),
+        collected_info=CollectedInfo.model_validate(before.collected_info),
+        asked=[Topic(t) for t in before.asked],
+        report=ReportDigest.model_validate(before.report) if before.report else None,
     )
     await bus.request_turn(request)
     return request, before.last_seq
@@ -98,10 +109,14 @@ def _lagging(session_id: str) -> ErrorRaised:
 async def _until_turn_ends(
     bus: GatewayBus, listener: Listener, turn_id: str, sent: int
 ) -> AsyncIterator[SessionEvent]:
-    """The session's events after `sent` until `turn_id` ends, bounded in time."""
+    """The session's events after `sent` until `turn_id` ends, bounded in time.
+
+    Reading the journal first means a turn that finished before the listener was bound
+    still arrives whole.
+    """
     loop = asyncio.get_running_loop()
     deadline = loop.time() + bus.settings.turn_timeout_s
-    tail = live_tail(bus.store, listener, sent, page=bus.settings.replay_page)
+    tail = journal_then_live(bus.store, listener, sent, page=bus.settings.replay_page)
     try:
         while True:
             try:
@@ -184,9 +199,11 @@ async def chat_stream(request: Request, session_id: str, body: ChatTurn) -> Even
     await _session(bus, session_id)
     _check_message(bus, body.message)
 
+    # Started before the response, so a refusal (409) is an HTTP answer, not an SSE event.
+    turn, sent = await _start_turn(bus, session_id, body.message)
+
     async def stream() -> AsyncIterator[ServerSentEvent]:
         async with bus.feeds.listen(session_id) as listener:
-            turn, sent = await _start_turn(bus, session_id, body.message)
             async for event in _until_turn_ends(bus, listener, turn.run_id, sent):
                 yield frame(event)
 
@@ -198,8 +215,8 @@ async def chat(request: Request, session_id: str, body: ChatTurn) -> ChatReply:
     bus = _bus(request)
     await _session(bus, session_id)
     _check_message(bus, body.message)
+    turn, sent = await _start_turn(bus, session_id, body.message)
     async with bus.feeds.listen(session_id) as listener:
-        turn, sent = await _start_turn(bus, session_id, body.message)
         async for event in _until_turn_ends(bus, listener, turn.run_id, sent):
             if isinstance(event, TurnCompleted) and event.turn_id == turn.run_id:
                 return ChatReply(
@@ -236,13 +253,8 @@ async def session_events(
             reason = reset_reason(cursor, view)
             if reason is not None:
                 yield frame(make_reset(view, reason), fallback_id=0)
-                sent = view.last_seq
-            else:
-                sent = cursor.seq
-                async for event in journal_after(bus.store, session_id, sent, page=page):
-                    yield frame(event)
-                    sent = event.seq or sent
-            async for event in live_tail(bus.store, listener, sent, page=page):
+            after = view.last_seq if reason is not None else cursor.seq
+            async for event in journal_then_live(bus.store, listener, after, page=page):
                 yield frame(event)
             yield frame(_lagging(session_id))
 

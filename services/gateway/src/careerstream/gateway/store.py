@@ -54,10 +54,16 @@ class SessionView:
     status_message: str
     history: list[dict[str, Any]]
     collected_info: dict[str, Any]
+    asked: list[str]
+    pipeline_run_id: str | None
     results: dict[str, Any]
     streaming: dict[str, Any] | None
     last_error: dict[str, Any] | None
-    has_report: bool
+    report: dict[str, Any] | None
+
+    @property
+    def has_report(self) -> bool:
+        return self.report is not None
 
     @classmethod
     def of(cls, row: SessionRow) -> SessionView:
@@ -75,10 +81,12 @@ class SessionView:
             status_message=row.status_message,
             history=list(row.history),
             collected_info=dict(row.collected_info),
+            asked=list(row.interview_asked or []),
+            pipeline_run_id=row.pipeline_run_id,
             results=dict(row.results),
             streaming=row.streaming,
             last_error=row.last_error,
-            has_report=row.report is not None,
+            report=row.report,
         )
 
     def chat_history(self) -> list[ChatMessage]:
@@ -118,6 +126,16 @@ class SessionView:
             "status": self.status,
             "title": first_user[:80],
         }
+
+
+BUSY_WITH_PIPELINE = frozenset({"analyzing", "running"})
+
+
+class TurnRefused(Exception):
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
 
 
 @dataclass(frozen=True)
@@ -161,6 +179,7 @@ class SessionStore:
             status_message="",
             history=[],
             collected_info={},
+            interview_asked=[],
             results={},
         )
         async with self._db.begin() as db:
@@ -172,13 +191,29 @@ class SessionStore:
             row = await db.get(SessionRow, session_id)
             return SessionView.of(row) if row is not None else None
 
-    async def add_user_message(self, session_id: str, text: str) -> SessionView:
-        """Record what the person said; returns the session as it was *before* it."""
+    async def add_user_message(
+        self, session_id: str, text: str, *, turn_timeout_s: float
+    ) -> SessionView:
+        """Record what the person said; returns the session as it was *before* it.
+
+        Under the row lock, so two messages racing cannot both start a turn: raises
+        `TurnRefused` while a pipeline runs or another turn is still being answered.
+        """
         async with self._db.begin() as db:
             row = await db.get(SessionRow, session_id, with_for_update=True)
             if row is None:
                 raise KeyError(session_id)
             before = SessionView.of(row)
+            if before.status in BUSY_WITH_PIPELINE:
+                raise TurnRefused(
+                    "pipeline_running",
+                    "Your analysis is running; you can chat again once the report is ready.",
+                )
+            answering_since = (utc_now() - before.updated_at).total_seconds()
+            if before.status == "replying" and answering_since < turn_timeout_s:
+                raise TurnRefused(
+                    "turn_in_progress", "The guide is still answering your previous message."
+                )
             projection.add_user_message(row, text)
             row.updated_at = utc_now()
         return before

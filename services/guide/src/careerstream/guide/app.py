@@ -6,16 +6,15 @@ from faststream.asgi import AsgiFastStream
 from faststream.rabbit import RabbitBroker
 
 from careerstream.guide.handlers import build_router
-from careerstream.guide.llm import register_offline_provider
+from careerstream.guide.llm import GuideModel
 from careerstream.guide.settings import GuideSettings
 from careerstream.runtime.broker import make_broker
 from careerstream.runtime.worker import create_worker_app
 
 
 def create_broker(settings: GuideSettings) -> RabbitBroker:
-    register_offline_provider(pace_s=settings.typing_pace_ms / 1000)
     broker = make_broker(settings.rabbitmq_url, service="guide", log_level=settings.log_level)
-    broker.include_router(build_router(settings))
+    broker.include_router(build_router(settings, GuideModel(settings)))
     return broker
 
 

@@ -1,7 +1,8 @@
 """The offline engine: deterministic bilingual text, streamed like a model.
 
 It is registered as litellm provider `offline`, so `offline/guide` goes through
-the same `litellm.acompletion(..., stream=True)` path as any hosted model.
+the same `litellm` streaming path as any hosted model. It reads the plan the
+guide put in the system prompt and words it.
 """
 
 from __future__ import annotations
@@ -11,71 +12,248 @@ import re
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
-from careerstream.contracts import Locale
-from careerstream.guide.interview import Topic
+from careerstream.contracts import CollectedInfo, Locale, ReportDigest, ReportMatch, Topic
+from careerstream.guide.interview import TurnPlan, is_greeting
 from careerstream.guide.prompts import decode_plan
 from careerstream.runtime.language import detect_locale
 
+ZH, EN = Locale.ZH, Locale.EN
+
 _WELCOME = {
-    Locale.EN: "Hello, I'm your careerstream guide. I'll ask a few questions about you, "
+    EN: "Hello, I'm your careerstream guide. I'll ask a few questions about you, "
     "then work out your interest profile and the occupations that fit it. ",
-    Locale.ZH: "你好，我是 careerstream 职业向导。我会先问你几个问题，"
+    ZH: "你好，我是 careerstream 职业向导。我会先问你几个问题，"
     "再据此分析你的兴趣类型，并为你匹配合适的职业。",
 }
-_ACK = {
-    Locale.EN: "Thanks, that helps me understand you better. ",
-    Locale.ZH: "谢谢你的分享，这能帮助我更好地了解你。",
+_NOT_UNDERSTOOD = {
+    EN: "I'm not sure I caught anything I can use there — no problem. ",
+    ZH: "这句话里我没能找到可以记录的信息，没关系。",
 }
 _QUESTIONS: dict[Topic, dict[Locale, str]] = {
     Topic.EDUCATION: {
-        Locale.EN: "To begin: what did you study, and what is your highest degree?",
-        Locale.ZH: "我们先从教育背景开始吧：你学的是什么专业，最高学历是什么？",
+        EN: "To begin: what did you study, and what is your highest degree?",
+        ZH: "我们先从教育背景开始吧：你学的是什么专业，最高学历是什么？",
     },
     Topic.EXPERIENCE: {
-        Locale.EN: "What work, internships or projects have you done so far?",
-        Locale.ZH: "到目前为止，你做过哪些工作、实习或项目？",
+        EN: "What work, internships or projects have you done so far?",
+        ZH: "到目前为止，你做过哪些工作、实习或项目？",
     },
     Topic.SKILLS: {
-        Locale.EN: "Which skills or tools are you good at?",
-        Locale.ZH: "你比较擅长哪些技能或工具？",
+        EN: "Which skills or tools are you good at?",
+        ZH: "你比较擅长哪些技能或工具？",
     },
     Topic.INTERESTS: {
-        Locale.EN: "Next: which activities do you enjoy most, at work or in your free time?",
-        Locale.ZH: "接下来想了解：无论工作还是业余时间，你最喜欢做哪些事情？",
+        EN: "Which activities do you enjoy most, at work or in your free time?",
+        ZH: "无论工作还是业余时间，你最喜欢做哪些事情？",
     },
     Topic.VALUES: {
-        Locale.EN: "What matters most to you in a job?",
-        Locale.ZH: "在工作中，你最看重的是什么？",
-    },
-    Topic.CONSTRAINTS: {
-        Locale.EN: "Any limits on location, pay or working hours?",
-        Locale.ZH: "在工作地点、薪资或工作时间上，你有什么要求吗？",
+        EN: "What matters most to you in a job — stability, pay, helping people, creativity, "
+        "something else?",
+        ZH: "在工作中你最看重什么？比如稳定、收入、帮助他人、创造性，或者别的？",
     },
     Topic.GOALS: {
-        Locale.EN: "Where would you like your career to be in a few years?",
-        Locale.ZH: "几年之后，你希望自己在职业上达到什么位置？",
+        EN: "Where would you like your career to be in a few years?",
+        ZH: "几年之后，你希望自己在职业上达到什么位置？",
+    },
+    Topic.CONSTRAINTS: {
+        EN: "Any limits on location, pay or working hours?",
+        ZH: "在工作地点、薪资或工作时间上，你有什么要求吗？",
+    },
+}
+_TOPIC_NAMES: dict[Topic, dict[Locale, str]] = {
+    Topic.EDUCATION: {EN: "your education", ZH: "教育背景"},
+    Topic.EXPERIENCE: {EN: "your experience or skills", ZH: "工作经历或技能"},
+    Topic.SKILLS: {EN: "your skills", ZH: "技能"},
+    Topic.INTERESTS: {EN: "the activities you enjoy", ZH: "你喜欢做的事"},
+    Topic.VALUES: {EN: "what you value or aim for", ZH: "你看重什么、想要什么"},
+    Topic.GOALS: {EN: "your goals", ZH: "职业目标"},
+    Topic.CONSTRAINTS: {EN: "your constraints", ZH: "工作条件"},
+}
+_START_PIPELINE = {
+    EN: "Thank you — I now know enough to work out your interest profile. The analysis is "
+    "starting: you'll see each step as it runs, then your report.",
+    ZH: "谢谢！我已经了解得足够多了，可以开始分析你的兴趣类型。分析现在开始，"
+    "你会看到每一步的进展，最后得到你的报告。",
+}
+_SUGGEST = {
+    EN: "I still know too little about {what}. Rather than asking again, I suggest the 60-item "
+    "interest questionnaire or uploading your résumé; either is enough to start the analysis.",
+    ZH: "关于{what}，我了解得还不够。与其重复提问，建议你完成 60 题兴趣问卷，或上传简历；"
+    "任意一种都可以启动分析。",
+}
+
+RIASEC: dict[str, dict[Locale, str]] = {
+    "R": {
+        EN: "Realistic — hands-on work with tools, machines, plants or animals",
+        ZH: "现实型（R）：动手操作工具、机器，或与动植物打交道",
+    },
+    "I": {
+        EN: "Investigative — analysing, researching, solving problems by thinking",
+        ZH: "研究型（I）：分析、研究，用思考解决问题",
+    },
+    "A": {
+        EN: "Artistic — creating, designing, expressing ideas",
+        ZH: "艺术型（A）：创作、设计、表达想法",
+    },
+    "S": {
+        EN: "Social — helping, teaching, caring for people",
+        ZH: "社会型（S）：帮助、教导、照顾他人",
+    },
+    "E": {
+        EN: "Enterprising — leading, persuading, starting ventures",
+        ZH: "企业型（E）：领导、说服、开创事业",
+    },
+    "C": {
+        EN: "Conventional — organising data and details, following clear procedures",
+        ZH: "常规型（C）：整理数据与细节，按清晰流程办事",
     },
 }
 
 # One CJK character (with its punctuation) or one Latin word with its leading space.
 _TOKEN = re.compile(
-    r"\s*[\u3400-\u9fff\uf900-\ufaff][\u3000-\u303f\uff00-\uffef]?|\s*[^\s\u3400-\u9fff\uf900-\ufaff]+|\s+"
+    r"\s*[\u3400-\u9fff\uf900-\ufaff][\u3000-\u303f\uff00-\uffef]?"
+    r"|\s*[^\s\u3400-\u9fff\uf900-\ufaff]+|\s+"
 )
 
 
-def write_reply(locale: Locale, welcome: bool, ask: Topic) -> str:
-    opening = _WELCOME[locale] if welcome else _ACK[locale]
-    return opening + _QUESTIONS[ask][locale]
+def _join(items: list[str], locale: Locale) -> str:
+    if locale is ZH:
+        return "、".join(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def acknowledge(learned: CollectedInfo, locale: Locale) -> str:
+    """One sentence saying back what this message told the guide."""
+    facts: list[str] = []
+    zh = locale is ZH
+    if learned.education is not None:
+        parts = [p for p in (learned.education.level, learned.education.major) if p]
+        if learned.education.school:
+            parts.append(("在" if zh else "at ") + learned.education.school)
+        if parts:
+            facts.append(("学历：" if zh else "education: ") + " ".join(parts))
+    for item in learned.experience[:2]:
+        label = item.role or item.text
+        years = f"{item.years:g}" if item.years is not None else None
+        if zh:
+            facts.append(f"经历：{label}" + (f"（{years}年）" if years else ""))
+        else:
+            facts.append(f"experience: {label}" + (f" ({years} years)" if years else ""))
+    for topic_items, en, zh_label in (
+        (learned.skills, "skills", "技能"),
+        (learned.interests, "you enjoy", "你喜欢"),
+        (learned.values, "you value", "你看重"),
+        (learned.goals, "your goal", "你的目标"),
+    ):
+        if topic_items:
+            facts.append(
+                f"{zh_label}：{_join(topic_items[:4], locale)}"
+                if zh
+                else f"{en}: {_join(topic_items[:4], locale)}"
+            )
+    if learned.constraints is not None:
+        bits = [
+            b
+            for b in (
+                learned.constraints.location,
+                learned.constraints.pay,
+                learned.constraints.hours,
+            )
+            if b
+        ]
+        if bits:
+            facts.append(("条件：" if zh else "conditions: ") + _join(bits, locale))
+    if not facts:
+        return ""
+    if zh:
+        return "好的，我记下了——" + "；".join(facts) + "。"
+    return "Thanks, noted — " + "; ".join(facts) + ". "
+
+
+def write_interview_reply(plan: TurnPlan) -> str:
+    locale = plan.locale
+    parts: list[str] = []
+    if plan.welcome:
+        parts.append(_WELCOME[locale])
+    ack = acknowledge(plan.learned, locale)
+    if ack:
+        parts.append(ack)
+    elif not plan.understood:
+        parts.append(_NOT_UNDERSTOOD[locale])
+    if plan.start_pipeline:
+        parts.append(_START_PIPELINE[locale])
+    elif plan.ask is not None:
+        parts.append(_QUESTIONS[plan.ask][locale])
+    else:
+        what = _join([_TOPIC_NAMES[t][locale] for t in plan.missing], locale)
+        parts.append(_SUGGEST[locale].format(what=what))
+    return "".join(parts)
+
+
+def _mentioned(question: str, matches: list[ReportMatch]) -> list[ReportMatch]:
+    lowered = question.lower()
+    return [m for m in matches if m.title.lower() in lowered or (m.code and m.code in question)]
+
+
+def answer_about_report(question: str, report: ReportDigest, locale: Locale) -> str:
+    """Answer from the stored report: the sections the question points at."""
+    zh = locale is ZH
+    q = question.lower()
+    concerned = _mentioned(question, report.matches) or report.matches[:3]
+    parts: list[str] = []
+    wants_code = any(w in q for w in ("holland", "riasec", "code", "霍兰德", "代码", "类型"))
+    wants_learning = any(
+        w in q for w in ("learn", "skill", "gap", "study", "学", "技能", "提升", "差距")
+    )
+    wants_why = any(w in q for w in ("why", "reason", "为什么", "理由", "原因"))
+    if wants_code or not (wants_learning or wants_why or _mentioned(question, report.matches)):
+        letters = [RIASEC[c][locale] for c in report.holland_code if c in RIASEC]
+        if zh:
+            parts.append(f"你的霍兰德代码是 {report.holland_code}：" + "；".join(letters) + "。")
+        else:
+            parts.append(
+                f"Your Holland code is {report.holland_code}: " + "; ".join(letters) + ". "
+            )
+    for match in concerned:
+        if wants_learning:
+            gaps = _join(match.skill_gaps[:5], locale) or (
+                "暂无明显差距" if zh else "no clear gaps"
+            )
+            parts.append(
+                f"要胜任{match.title}，建议学习：{gaps}。"
+                if zh
+                else f"For {match.title}, learn: {gaps}. "
+            )
+        else:
+            reasons = _join(match.reasons[:3], locale) or (
+                "与你的兴趣类型相符" if zh else "it fits your interest profile"
+            )
+            parts.append(
+                f"推荐{match.title}的原因：{reasons}。"
+                if zh
+                else f"{match.title} was recommended because {reasons}. "
+            )
+    return "".join(parts).strip()
+
+
+def write_reply(plan: TurnPlan) -> str:
+    if plan.report is not None:
+        return answer_about_report(plan.question or "", plan.report, plan.locale)
+    return write_interview_reply(plan)
 
 
 def reply_for_messages(messages: list[dict[str, Any]]) -> str:
     """What the offline engine answers to a chat: it follows the plan in the system prompt."""
     system = next((str(m["content"]) for m in messages if m.get("role") == "system"), "")
     plan = decode_plan(system)
-    if plan is None:  # no plan: answer like a first turn, in the user's language
+    if plan is None:  # no plan: greet in the user's language and ask the first question
         last = next((str(m["content"]) for m in reversed(messages) if m.get("role") == "user"), "")
-        return write_reply(detect_locale(last), True, Topic.EDUCATION)
-    return write_reply(*plan)
+        plan = TurnPlan(
+            locale=detect_locale(last), welcome=is_greeting(last) or True, ask=Topic.EDUCATION
+        )
+    return write_reply(plan)
 
 
 def split_tokens(text: str) -> Iterator[str]:

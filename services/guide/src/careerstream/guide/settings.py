@@ -7,18 +7,34 @@ from pydantic_settings import SettingsConfigDict
 
 from careerstream.runtime.settings import BusSettings
 
+OFFLINE_MODEL = "offline/guide"
+
 
 class GuideSettings(BusSettings):
-    model_config = SettingsConfigDict(env_prefix="GUIDE_", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="GUIDE_", extra="ignore", populate_by_name=True)
 
     model: str = Field(
-        default="offline/guide",
+        default=OFFLINE_MODEL,
         description="litellm model; `offline/guide` is the built-in engine (no key, no network).",
     )
+    api_base: str | None = Field(default=None, description="Endpoint of the model, if not default.")
+    api_key: str | None = Field(default=None, description="Key for the model's provider.")
+    fallback_models: list[str] = Field(
+        default_factory=list,
+        description="Models tried in order when `model` fails before streaming (JSON list).",
+    )
+    model_retries: int = Field(default=1, ge=0, le=5)
     model_timeout_s: float = Field(default=60.0, gt=0)
+    extract_with_model: bool = Field(
+        default=True, description="Ask a configured model for the facts too (offline still checks)."
+    )
     token_flush_ms: float = Field(default=40.0, ge=0, description="Coalescing window.")
     token_flush_chars: int = Field(default=24, ge=1, description="Coalescing size bound.")
     typing_pace_ms: float = Field(
         default=0.0, ge=0, description="Offline engine: pause per token, for demos. 0 in tests."
     )
     prefetch: int = Field(default=8, ge=1, description="Unacknowledged turns per replica.")
+
+    @property
+    def uses_offline_model(self) -> bool:
+        return self.model == OFFLINE_MODEL
