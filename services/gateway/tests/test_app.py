@@ -17,7 +17,10 @@ pytestmark = pytest.mark.broker
 @pytest.fixture
 async def client(rabbitmq_url: str, database_url: str) -> AsyncIterator[httpx.AsyncClient]:
     settings = GatewaySettings(
-        rabbitmq_url=rabbitmq_url, database_url=database_url, max_message_chars=50
+        rabbitmq_url=rabbitmq_url,
+        database_url=database_url,
+        max_message_chars=50,
+        turn_timeout_s=3,  # no guide runs here: turns time out
     )
     app = create_app(settings)
     async with app.router.lifespan_context(app):
@@ -182,3 +185,43 @@ async def test_no_chat_while_the_analysis_runs(client: httpx.AsyncClient) -> Non
     assert refused.status_code == 409
     assert refused.json()["error"]["code"] == "pipeline_running"
     assert "report" in refused.json()["error"]["message"]
+
+
+async def test_once_a_report_exists_turns_carry_it_to_the_guide(
+    client: httpx.AsyncClient, rabbitmq_url: str
+) -> None:
+    import aio_pika
+    import sqlalchemy as sa
+
+    from careerstream.contracts import TurnRequested
+    from careerstream.contracts.topology import GUIDE_TURNS
+    from careerstream.gateway.models import SessionRow
+
+    store = client._transport.app.state.bus.store  # type: ignore[attr-defined]
+    session_id = (await client.post("/api/sessions", json={"locale": "en"})).json()["session_id"]
+    report = {"holland_code": "SAE", "matches": [{"title": "Teacher", "reasons": ["Social"]}]}
+    async with store.engine.begin() as connection:
+        await connection.execute(
+            sa.update(SessionRow)
+            .where(SessionRow.id == session_id)
+            .values(report=report, status="completed")
+        )
+    unanswered = await client.post(f"/api/sessions/{session_id}/chat", json={"message": "Why?"})
+    assert unanswered.status_code == 504
+    assert unanswered.json()["error"]["code"] == "turn_timeout"
+    connection = await aio_pika.connect(rabbitmq_url)
+    try:
+        channel = await connection.channel()
+        queue = await channel.declare_queue(GUIDE_TURNS.queue, passive=True)
+        found = None
+        while (message := await queue.get(fail=False)) is not None:
+            await message.ack()
+            request = TurnRequested.model_validate_json(message.body)
+            if request.session_id == session_id:
+                found = request
+        assert found is not None
+        assert found.report is not None
+        assert found.report.holland_code == "SAE"
+        assert found.report.matches[0].title == "Teacher"
+    finally:
+        await connection.close()
