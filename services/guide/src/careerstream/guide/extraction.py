@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TypeVar
 
 from careerstream.contracts import CollectedInfo, Constraints, Education, Experience
 
@@ -592,37 +593,27 @@ def extract(text: str) -> CollectedInfo:
     )
 
 
+_Part = TypeVar("_Part", Education, Constraints)
+
+
+def _fill(old: _Part | None, new: _Part | None) -> _Part | None:
+    """Newer non-empty fields fill or replace older ones; empty ones keep what was known."""
+    if new is None or old is None:
+        return new or old
+    return old.model_copy(update={k: v for k, v in new.model_dump().items() if v})
+
+
 def merge(known: CollectedInfo, new: CollectedInfo) -> CollectedInfo:
-    """What was known plus what a message added; newer values fill or replace older ones."""
-
-    def pick(old: str | None, fresh: str | None) -> str | None:
-        return fresh or old
-
-    education = known.education
-    if new.education is not None:
-        old = known.education or Education()
-        education = Education(
-            level=pick(old.level, new.education.level),
-            major=pick(old.major, new.education.major),
-            school=pick(old.school, new.education.school),
-        )
-    constraints = known.constraints
-    if new.constraints is not None:
-        old_c = known.constraints or Constraints()
-        constraints = Constraints(
-            location=pick(old_c.location, new.constraints.location),
-            pay=pick(old_c.pay, new.constraints.pay),
-            hours=pick(old_c.hours, new.constraints.hours),
-        )
+    """What was known plus what a message added."""
     experience = list(known.experience)
     texts = {e.text for e in experience}
     experience += [e for e in new.experience if e.text not in texts]
     return CollectedInfo(
-        education=education,
+        education=_fill(known.education, new.education),
         experience=experience,
         skills=_unique([*known.skills, *new.skills]),
         interests=_unique([*known.interests, *new.interests]),
         values=_unique([*known.values, *new.values]),
         goals=_unique([*known.goals, *new.goals]),
-        constraints=constraints,
+        constraints=_fill(known.constraints, new.constraints),
     )

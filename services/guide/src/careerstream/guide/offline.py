@@ -192,6 +192,16 @@ def write_interview_reply(plan: TurnPlan) -> str:
     return "".join(parts)
 
 
+_LEARN = {
+    "text": {EN: "For {title}, learn: {items}. ", ZH: "要胜任{title}，建议学习：{items}。"},
+    "none": {EN: "no clear gaps", ZH: "暂无明显差距"},
+}
+_BECAUSE = {
+    "text": {EN: "{title} was recommended because {items}. ", ZH: "推荐{title}的原因：{items}。"},
+    "none": {EN: "it fits your interest profile", ZH: "与你的兴趣类型相符"},
+}
+
+
 def _mentioned(question: str, matches: list[ReportMatch]) -> list[ReportMatch]:
     lowered = question.lower()
     return [m for m in matches if m.title.lower() in lowered or (m.code and m.code in question)]
@@ -218,23 +228,14 @@ def answer_about_report(question: str, report: ReportDigest, locale: Locale) -> 
             )
     for match in concerned:
         if wants_learning:
-            gaps = _join(match.skill_gaps[:5], locale) or (
-                "暂无明显差距" if zh else "no clear gaps"
-            )
-            parts.append(
-                f"要胜任{match.title}，建议学习：{gaps}。"
-                if zh
-                else f"For {match.title}, learn: {gaps}. "
-            )
+            items, template = match.skill_gaps[:5], _LEARN
         else:
-            reasons = _join(match.reasons[:3], locale) or (
-                "与你的兴趣类型相符" if zh else "it fits your interest profile"
+            items, template = match.reasons[:3], _BECAUSE
+        parts.append(
+            template["text"][locale].format(
+                title=match.title, items=_join(items, locale) or template["none"][locale]
             )
-            parts.append(
-                f"推荐{match.title}的原因：{reasons}。"
-                if zh
-                else f"{match.title} was recommended because {reasons}. "
-            )
+        )
     return "".join(parts).strip()
 
 
