@@ -54,7 +54,7 @@ def test_acknowledging_says_back_the_facts() -> None:
         education=Education(level="master", major="physics"), interests=["hiking"]
     )
     assert acknowledge(learned, Locale.EN) == (
-        "Thanks, noted — education: master physics; you enjoy: hiking. "
+        "Thanks, noted — education: a master's in physics; you enjoy: hiking. "
     )
     assert "物理" in acknowledge(CollectedInfo(education=Education(major="物理")), Locale.ZH)
     assert acknowledge(CollectedInfo(), Locale.EN) == ""

@@ -12,7 +12,14 @@ import re
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
-from careerstream.contracts import CollectedInfo, Locale, ReportDigest, ReportMatch, Topic
+from careerstream.contracts import (
+    CollectedInfo,
+    Education,
+    Locale,
+    ReportDigest,
+    ReportMatch,
+    Topic,
+)
 from careerstream.guide.interview import TurnPlan, is_greeting
 from careerstream.guide.prompts import decode_plan
 from careerstream.runtime.language import detect_locale
@@ -70,9 +77,9 @@ _TOPIC_NAMES: dict[Topic, dict[Locale, str]] = {
     Topic.CONSTRAINTS: {EN: "your constraints", ZH: "工作条件"},
 }
 _START_PIPELINE = {
-    EN: "Thank you — I now know enough to work out your interest profile. The analysis is "
-    "starting: you'll see each step as it runs, then your report.",
-    ZH: "谢谢！我已经了解得足够多了，可以开始分析你的兴趣类型。分析现在开始，"
+    EN: "That is enough for me to work out your interest profile. The analysis is starting: "
+    "you'll see each step as it runs, then your report.",
+    ZH: "这些信息已经足够分析你的兴趣类型了。分析现在开始，"
     "你会看到每一步的进展，最后得到你的报告。",
 }
 _SUGGEST = {
@@ -124,19 +131,39 @@ def _join(items: list[str], locale: Locale) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+_LEVEL_NAMES = {
+    "high school": {EN: "high school", ZH: "高中"},
+    "associate": {EN: "an associate degree", ZH: "大专"},
+    "bachelor": {EN: "a bachelor's", ZH: "本科"},
+    "master": {EN: "a master's", ZH: "硕士"},
+    "doctorate": {EN: "a doctorate", ZH: "博士"},
+}
+
+
+def _education_phrase(education: Education, locale: Locale) -> str:
+    level = _LEVEL_NAMES.get(education.level or "", {}).get(locale, education.level or "")
+    if locale is ZH:
+        return "".join(
+            (f"{education.school}" if education.school else "", level, education.major or "")
+        )
+    words = [level] if level else []
+    if education.major:
+        words.append(f"in {education.major}" if level else education.major)
+    if education.school:
+        words.append(f"at {education.school}")
+    return " ".join(words)
+
+
 def acknowledge(learned: CollectedInfo, locale: Locale) -> str:
     """One sentence saying back what this message told the guide."""
     facts: list[str] = []
     zh = locale is ZH
-    if learned.education is not None:
-        parts = [p for p in (learned.education.level, learned.education.major) if p]
-        if learned.education.school:
-            parts.append(("在" if zh else "at ") + learned.education.school)
-        if parts:
-            facts.append(("学历：" if zh else "education: ") + " ".join(parts))
+    if learned.education is not None and (phrase := _education_phrase(learned.education, locale)):
+        facts.append(("学历：" if zh else "education: ") + phrase)
     for item in learned.experience[:2]:
+        # A recognised role reads best with its years; otherwise the person's own words.
+        years = f"{item.years:g}" if item.years is not None and item.role else None
         label = item.role or item.text
-        years = f"{item.years:g}" if item.years is not None else None
         if zh:
             facts.append(f"经历：{label}" + (f"（{years}年）" if years else ""))
         else:
