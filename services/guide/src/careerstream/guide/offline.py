@@ -20,7 +20,7 @@ from careerstream.contracts import (
     ReportMatch,
     Topic,
 )
-from careerstream.guide.interview import TurnPlan, is_greeting
+from careerstream.guide.interview import TurnPlan
 from careerstream.guide.prompts import decode_plan
 from careerstream.runtime.language import detect_locale
 
@@ -278,9 +278,7 @@ def reply_for_messages(messages: list[dict[str, Any]]) -> str:
     plan = decode_plan(system)
     if plan is None:  # no plan: greet in the user's language and ask the first question
         last = next((str(m["content"]) for m in reversed(messages) if m.get("role") == "user"), "")
-        plan = TurnPlan(
-            locale=detect_locale(last), welcome=is_greeting(last) or True, ask=Topic.EDUCATION
-        )
+        plan = TurnPlan(locale=detect_locale(last), welcome=True, ask=Topic.EDUCATION)
     return write_reply(plan)
 
 
