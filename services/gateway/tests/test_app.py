@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator
+from typing import Any
 
 import httpx
 import pytest
@@ -20,13 +21,27 @@ async def client(rabbitmq_url: str, database_url: str) -> AsyncIterator[httpx.As
         rabbitmq_url=rabbitmq_url,
         database_url=database_url,
         max_message_chars=50,
-        turn_timeout_s=3,  # no guide runs here: turns time out
+        turn_timeout_s=3,
     )
     app = create_app(settings)
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://gateway") as http:
             yield http
+
+
+@pytest.fixture
+def unanswered_turns(client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """Turn requests are kept here instead of reaching a guide, so no turn is ever answered
+    (a guide of another test tier may consume this virtual host's queue)."""
+    requests: list[Any] = []
+    bus = client._transport.app.state.bus  # type: ignore[attr-defined]
+
+    async def keep(request: Any) -> None:
+        requests.append(request)
+
+    monkeypatch.setattr(bus, "request_turn", keep)
+    return requests
 
 
 async def test_health_and_readiness(client: httpx.AsyncClient) -> None:
@@ -150,9 +165,8 @@ async def test_a_users_sessions_are_listed_newest_first(client: httpx.AsyncClien
 
 
 async def test_a_second_message_while_the_guide_answers_is_refused(
-    client: httpx.AsyncClient,
+    client: httpx.AsyncClient, unanswered_turns: list[Any]
 ) -> None:
-    # No guide runs in this test: a session's first turn stays unanswered.
     session_id = (await client.post("/api/sessions", json={"locale": "en"})).json()["session_id"]
     created = await client.post("/api/sessions", json={"locale": "en", "message": "Hello"})
     busy_id = created.json()["session_id"]
@@ -188,13 +202,10 @@ async def test_no_chat_while_the_analysis_runs(client: httpx.AsyncClient) -> Non
 
 
 async def test_once_a_report_exists_turns_carry_it_to_the_guide(
-    client: httpx.AsyncClient, rabbitmq_url: str
+    client: httpx.AsyncClient, unanswered_turns: list[Any]
 ) -> None:
-    import aio_pika
     import sqlalchemy as sa
 
-    from careerstream.contracts import TurnRequested
-    from careerstream.contracts.topology import GUIDE_TURNS
     from careerstream.gateway.models import SessionRow
 
     store = client._transport.app.state.bus.store  # type: ignore[attr-defined]
@@ -209,19 +220,8 @@ async def test_once_a_report_exists_turns_carry_it_to_the_guide(
     unanswered = await client.post(f"/api/sessions/{session_id}/chat", json={"message": "Why?"})
     assert unanswered.status_code == 504
     assert unanswered.json()["error"]["code"] == "turn_timeout"
-    connection = await aio_pika.connect(rabbitmq_url)
-    try:
-        channel = await connection.channel()
-        queue = await channel.declare_queue(GUIDE_TURNS.queue, passive=True)
-        found = None
-        while (message := await queue.get(fail=False)) is not None:
-            await message.ack()
-            request = TurnRequested.model_validate_json(message.body)
-            if request.session_id == session_id:
-                found = request
-        assert found is not None
-        assert found.report is not None
-        assert found.report.holland_code == "SAE"
-        assert found.report.matches[0].title == "Teacher"
-    finally:
-        await connection.close()
+    (sent,) = unanswered_turns
+    assert sent.session_id == session_id
+    assert sent.report is not None
+    assert sent.report.holland_code == "SAE"
+    assert sent.report.matches[0].title == "Teacher"
