@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from careerstream.analyzer.assessment import (
@@ -13,8 +11,7 @@ from careerstream.analyzer.assessment import (
     load_items,
     score,
 )
-
-ONET_DIR = Path(__file__).resolve().parents[3].parent / "shared" / "onet"
+from tests.support.onet import onet_dir
 
 
 def answers(per_area: dict[str, list[int]]) -> dict[str, object]:
@@ -74,7 +71,7 @@ def test_incomplete_or_out_of_range_answers_are_refused(
 
 
 def test_the_form_has_both_wordings_for_every_item() -> None:
-    items = load_items(ONET_DIR)
+    items = load_items(onet_dir())
     assert [i.id for i in items] == item_ids()
     assert all(i.area == i.id[0] for i in items)
     assert items[0].text_en == "Build kitchen cabinets"

@@ -225,3 +225,19 @@ async def test_once_a_report_exists_turns_carry_it_to_the_guide(
     assert sent.report is not None
     assert sent.report.holland_code == "SAE"
     assert sent.report.matches[0].title == "Teacher"
+
+
+async def test_a_bus_failure_is_a_typed_503(
+    client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bus = client._transport.app.state.bus  # type: ignore[attr-defined]
+
+    async def broken(request: Any) -> None:
+        raise ConnectionError("broker gone")
+
+    monkeypatch.setattr(bus, "request_turn", broken)
+    session_id = (await client.post("/api/sessions", json={"locale": "en"})).json()["session_id"]
+    response = await client.post(f"/api/sessions/{session_id}/chat", json={"message": "hi"})
+    assert response.status_code == 503
+    assert response.json()["error"]["code"] == "guide_unreachable"
+    assert (await client.get("/healthz")).status_code == 200

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from careerstream.contracts import Locale
 from careerstream.matcher.catalogue import builtin_catalogue
 from careerstream.matcher.onet import load_onet
-
-ONET_DIR = Path(__file__).resolve().parents[3].parent / "shared" / "onet"
+from tests.support.onet import onet_dir
 
 
 def test_every_entry_is_complete_in_both_languages() -> None:
@@ -33,7 +30,7 @@ def test_all_six_interest_areas_lead_somewhere() -> None:
 
 @pytest.fixture(scope="module")
 def onet_codes() -> dict[str, tuple[str, int | None]]:
-    return {o.code: (o.holland_code, o.job_zone) for o in load_onet(ONET_DIR)}
+    return {o.code: (o.holland_code, o.job_zone) for o in load_onet(onet_dir())}
 
 
 def test_codes_holland_codes_and_job_zones_agree_with_onet(

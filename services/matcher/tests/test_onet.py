@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 
 import pytest
 
 from careerstream.matcher.onet import ATTRIBUTION, Occupation, OnetImportError, load_onet
-
-ONET_DIR = Path(
-    os.environ.get("ONET_DIR", Path(__file__).resolve().parents[3].parent / "shared" / "onet")
-)
+from tests.support.onet import onet_dir
 
 
 @pytest.fixture(scope="module")
 def release() -> list[Occupation]:
-    assert ONET_DIR.is_dir(), f"the O*NET release is required for this test: {ONET_DIR}"
-    return load_onet(ONET_DIR)
+    return load_onet(onet_dir())
 
 
 def test_every_occupation_with_an_interest_profile_is_imported(release: list[Occupation]) -> None:
@@ -56,7 +51,7 @@ def test_a_directory_without_the_release_is_refused(tmp_path: Path) -> None:
 
 def test_the_import_is_quick_enough_for_start_up() -> None:
     started = time.perf_counter()
-    load_onet(ONET_DIR)
+    load_onet(onet_dir())
     assert time.perf_counter() - started < 30  # a bound against pathologies, not a benchmark
 
 

@@ -93,7 +93,12 @@ async def _start_turn(bus: GatewayBus, session_id: str, message: str) -> tuple[T
         asked=[Topic(t) for t in before.asked],
         report=ReportDigest.model_validate(before.report) if before.report else None,
     )
-    await bus.request_turn(request)
+    try:
+        await bus.request_turn(request)
+    except Exception as exc:
+        raise ApiError(
+            503, "guide_unreachable", "The message was kept but could not reach the guide."
+        ) from exc
     return request, before.last_seq
 
 
