@@ -25,6 +25,23 @@ from careerstream.contracts.events import (
     parse_session_event,
     session_event_adapter,
 )
+from careerstream.contracts.inputs import (
+    ASSESSMENT_ITEM_IDS,
+    PipelineInputs,
+    ResumeDocument,
+    answer_problems,
+)
+from careerstream.contracts.interests import InterestProfile
+from careerstream.contracts.matches import OccupationMatch
+from careerstream.contracts.parsed import (
+    EDUCATION_LEVELS,
+    EducationEntry,
+    Position,
+    Profile,
+    Skill,
+    level_rank,
+)
+from careerstream.contracts.pipeline import PIPELINE_SPANS, overall_progress, stage_key
 from careerstream.contracts.profile import (
     CollectedInfo,
     Constraints,
@@ -34,28 +51,52 @@ from careerstream.contracts.profile import (
     ReportMatch,
     Topic,
 )
-from careerstream.contracts.requests import PipelineRequested, StageRequest, TurnRequested
+from careerstream.contracts.report import ReportDocument, ReportRendered
+from careerstream.contracts.requests import (
+    AnalyzeRequested,
+    MatchRequested,
+    PipelineRequested,
+    ReportRequested,
+    StageRequest,
+    TurnRequested,
+)
 from careerstream.contracts.version import SCHEMA_VERSION
 
 __all__ = [
+    "ASSESSMENT_ITEM_IDS",
+    "EDUCATION_LEVELS",
+    "PIPELINE_SPANS",
     "PIPELINE_STAGES",
     "SCHEMA_VERSION",
     "TURN_ENDING_TYPES",
+    "AnalyzeRequested",
     "ChatMessage",
     "ChatRole",
     "CollectedInfo",
     "Constraints",
     "Education",
+    "EducationEntry",
     "ErrorRaised",
     "EventBase",
     "Experience",
+    "InterestProfile",
     "Locale",
+    "MatchRequested",
+    "OccupationMatch",
+    "PipelineInputs",
     "PipelineRequested",
+    "Position",
+    "Profile",
     "ReportDigest",
+    "ReportDocument",
     "ReportMatch",
+    "ReportRendered",
+    "ReportRequested",
+    "ResumeDocument",
     "SessionCompleted",
     "SessionEvent",
     "SessionReset",
+    "Skill",
     "Stage",
     "StageCompleted",
     "StageProgressed",
@@ -66,8 +107,12 @@ __all__ = [
     "Topic",
     "TurnCompleted",
     "TurnRequested",
+    "answer_problems",
+    "level_rank",
     "new_id",
+    "overall_progress",
     "parse_session_event",
     "session_event_adapter",
+    "stage_key",
     "utc_now",
 ]

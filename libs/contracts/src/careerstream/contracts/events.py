@@ -71,6 +71,9 @@ class StageProgressed(EventBase):
 class StageCompleted(EventBase):
     type: Literal["stage.completed"] = "stage.completed"
     progress: float = Field(ge=0, le=1)
+    result: dict[str, Any] | None = Field(
+        default=None, description="What the stage found (profile, interests, matches), if shown."
+    )
 
 
 class StageRetrying(EventBase):

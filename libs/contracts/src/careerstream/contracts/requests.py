@@ -19,6 +19,10 @@ from careerstream.contracts.common import (
     SessionId,
     new_id,
 )
+from careerstream.contracts.inputs import PipelineInputs
+from careerstream.contracts.interests import InterestProfile
+from careerstream.contracts.matches import OccupationMatch
+from careerstream.contracts.parsed import Profile
 from careerstream.contracts.profile import CollectedInfo, ReportDigest, Topic
 from careerstream.contracts.version import SCHEMA_VERSION
 
@@ -48,13 +52,16 @@ class TurnRequested(StageRequest):
     report: ReportDigest | None = Field(
         default=None, description="Set once a report exists: the turn is a question about it."
     )
+    inputs: PipelineInputs = Field(
+        default_factory=PipelineInputs,
+        description="Résumé and questionnaire answers so far; a run the turn starts uses them.",
+    )
 
 
 class PipelineRequested(StageRequest):
-    """Ask a pipeline stage to run (parse, analyze, match, report).
+    """Start the pipeline: the parser builds a profile (consumed from `PARSE_REQUESTS`).
 
-    The payload is open until the pipeline issue defines each stage's input; what
-    is here already is what every stage needs.
+    `run_id` names the run; every event of every stage carries it as `turn_id`.
     """
 
     conversation: list[ChatMessage] = Field(default_factory=list)
@@ -62,3 +69,31 @@ class PipelineRequested(StageRequest):
     source: str = Field(
         default="conversation", description="What started it: conversation, resume, assessment."
     )
+    inputs: PipelineInputs = Field(default_factory=PipelineInputs)
+
+
+class AnalyzeRequested(StageRequest):
+    """The parser's profile, for the analyzer (consumed from `ANALYZE_REQUESTS`)."""
+
+    source: str = "conversation"
+    profile: Profile
+    answers: dict[str, int] | None = None
+
+
+class MatchRequested(StageRequest):
+    """Profile and interests, for the matcher (consumed from `MATCH_REQUESTS`)."""
+
+    source: str = "conversation"
+    profile: Profile
+    interests: InterestProfile
+
+
+class ReportRequested(StageRequest):
+    """Everything so far, for the reporter (consumed from `REPORT_REQUESTS`)."""
+
+    source: str = "conversation"
+    profile: Profile
+    interests: InterestProfile
+    matches: list[OccupationMatch]
+    data_source: str
+    attribution: str | None = None

@@ -8,7 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from careerstream.contracts.events import session_event_adapter
-from careerstream.contracts.requests import PipelineRequested, TurnRequested
+from careerstream.contracts.report import ReportDocument, ReportRendered
+from careerstream.contracts.requests import (
+    AnalyzeRequested,
+    MatchRequested,
+    PipelineRequested,
+    ReportRequested,
+    TurnRequested,
+)
 from careerstream.contracts.version import SCHEMA_VERSION
 
 
@@ -17,6 +24,11 @@ def all_schemas() -> dict[str, dict[str, Any]]:
         "session-event": session_event_adapter.json_schema(),
         "turn-requested": TurnRequested.model_json_schema(),
         "pipeline-requested": PipelineRequested.model_json_schema(),
+        "analyze-requested": AnalyzeRequested.model_json_schema(),
+        "match-requested": MatchRequested.model_json_schema(),
+        "report-requested": ReportRequested.model_json_schema(),
+        "report-rendered": ReportRendered.model_json_schema(),
+        "report": ReportDocument.model_json_schema(),
     }
 
 

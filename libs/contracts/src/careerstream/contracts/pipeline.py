@@ -1,0 +1,31 @@
+"""How the pipeline's stages share one progress bar.
+
+Every stage event carries `progress` over the whole pipeline (0..1). Each stage
+owns a slice of it, sized by how long the stage usually takes; a stage maps its
+own fraction of work done into its slice with `overall_progress`.
+"""
+
+from __future__ import annotations
+
+from careerstream.contracts.common import Stage
+
+PIPELINE_SPANS: dict[Stage, tuple[float, float]] = {
+    Stage.PARSE: (0.0, 0.1),
+    Stage.ANALYZE: (0.1, 0.25),
+    Stage.MATCH: (0.25, 0.55),
+    Stage.REPORT: (0.55, 1.0),
+}
+
+PIPELINE_SOURCES = ("conversation", "resume", "assessment")
+
+
+def overall_progress(stage: Stage, fraction: float) -> float:
+    """Map a stage's own fraction of work (0..1) onto the whole pipeline."""
+    start, end = PIPELINE_SPANS[stage]
+    clamped = min(max(fraction, 0.0), 1.0)
+    return round(start + (end - start) * clamped, 4)
+
+
+def stage_key(run_id: str, stage: Stage) -> str:
+    """The idempotency key of a stage's request within a run: a re-sent request keeps it."""
+    return f"{run_id}:{stage.value}"
