@@ -3,9 +3,8 @@
 The type comes from the bytes, never from the file name. Limits on size and
 pages protect the worker; every refusal is a `DocumentRejected` with a code a
 client can show. A PDF whose pages carry no text layer (a scan) says so.
-
-Groundwork of the pipeline issue: the parser's handler and the upload route
-are still to come.
+The gateway reads an upload with it before anything runs, so a bad file is
+refused in the HTTP answer; the parser receives the text.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
-from careerstream.parser.documents import DocumentRejected, Kind, read_document
+from careerstream.documents import DocumentRejected, Kind, read_document
 
 ENGLISH = [
     "Jane Doe - Data Analyst",
