@@ -155,6 +155,10 @@ def up() -> int:
     signal.signal(signal.SIGTERM, _raise_stop)
     stack = Stack()
     stack.env.setdefault("GUIDE_TYPING_PACE_MS", "25")  # visible streaming for people
+    stack.env.setdefault("REPORTER_TYPING_PACE_MS", "10")
+    shared_onet = ROOT.parent / "shared" / "onet"
+    if "ONET_DIR" not in stack.env and (shared_onet / "Occupation Data.txt").is_file():
+        stack.env["ONET_DIR"] = str(shared_onet)  # the O*NET release beside the checkout
     try:
         stack.start()
         stack.wait_ready()

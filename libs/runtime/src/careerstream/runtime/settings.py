@@ -18,3 +18,9 @@ class BusSettings(BaseSettings):
 
     rabbitmq_url: str = Field(default=DEFAULT_RABBITMQ_URL, validation_alias="RABBITMQ_URL")
     log_level: str = "INFO"
+
+
+class PipelineSettings(BusSettings):
+    """Settings of a pipeline worker (parser, analyzer, matcher, reporter)."""
+
+    prefetch: int = Field(default=4, ge=1, description="Unacknowledged requests per replica.")

@@ -1,17 +1,53 @@
-"""Subscribers of the analyzer.
-
-The analyze stage's logic arrives with the pipeline issue. Until then the
-worker declares its queue (`careerstream.contracts.topology.ANALYZE_REQUESTS`) and
-reports readiness without consuming, so requests published early wait on the
-queue instead of being acknowledged and lost.
-"""
+"""Thin subscriber of the analyzer: a profile in, interests forwarded to the matcher."""
 
 from __future__ import annotations
 
-from faststream.rabbit import RabbitRouter
+from typing import Annotated
 
+from faststream import Context
+from faststream.middlewares import AckPolicy
+from faststream.rabbit import Channel, RabbitBroker, RabbitMessage, RabbitRouter
+
+from careerstream.analyzer.interests import analyze
 from careerstream.analyzer.settings import AnalyzerSettings
+from careerstream.contracts import AnalyzeRequested, InterestProfile, MatchRequested, Stage
+from careerstream.contracts.topology import ANALYZE_REQUESTS, MATCH_REQUESTS
+from careerstream.runtime.stage import Progress, StageRun, run_stage
+from careerstream.runtime.topology import stage_queue, stages_exchange
 
 
 def build_router(settings: AnalyzerSettings) -> RabbitRouter:
-    return RabbitRouter()
+    router = RabbitRouter()
+
+    @router.subscriber(
+        stage_queue(ANALYZE_REQUESTS),
+        stages_exchange,
+        channel=Channel(prefetch_count=settings.prefetch),
+        ack_policy=AckPolicy.NACK_ON_ERROR,
+    )
+    async def on_analyze_requested(
+        request: AnalyzeRequested,
+        message: RabbitMessage,
+        broker: Annotated[RabbitBroker, Context()],
+    ) -> None:
+        async def analyze_stage(run: StageRun) -> None:
+            await run.started()
+
+            def work(progress: Progress) -> InterestProfile:
+                return analyze(request.profile, request.answers, request.locale, progress=progress)
+
+            interests = await run.in_thread(work)
+            await run.completed({"interests": interests.model_dump(mode="json")})
+            await run.forward(
+                MATCH_REQUESTS,
+                MatchRequested(
+                    **run.next_request(Stage.MATCH),
+                    source=request.source,
+                    profile=request.profile,
+                    interests=interests,
+                ),
+            )
+
+        await run_stage(broker, message, request, Stage.ANALYZE, analyze_stage)
+
+    return router

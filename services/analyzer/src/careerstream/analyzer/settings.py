@@ -1,14 +1,13 @@
-"""Analyzer settings (environment prefix `ANALYZER_`)."""
+"""Analyzer settings (environment prefix `ANALYZER_`; `RABBITMQ_URL` without)."""
 
 from __future__ import annotations
 
-from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
-from careerstream.runtime.settings import BusSettings
+from careerstream.runtime.settings import PipelineSettings
 
 
-class AnalyzerSettings(BusSettings):
-    model_config = SettingsConfigDict(env_prefix="ANALYZER_", extra="ignore")
-
-    prefetch: int = Field(default=4, ge=1, description="Unacknowledged requests per replica.")
+class AnalyzerSettings(PipelineSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="ANALYZER_", extra="ignore", populate_by_name=True
+    )

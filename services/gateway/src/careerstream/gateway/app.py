@@ -15,6 +15,7 @@ from careerstream.gateway.bus import GatewayBus
 from careerstream.gateway.db import create_engine
 from careerstream.gateway.errors import install_error_handlers
 from careerstream.gateway.migrate import upgrade
+from careerstream.gateway.pipeline import router as pipeline_router
 from careerstream.gateway.replay import retention_cutoff
 from careerstream.gateway.routes import router
 from careerstream.gateway.settings import GatewaySettings
@@ -63,6 +64,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     app.state.bus = bus
     install_error_handlers(app)
     app.include_router(router)
+    app.include_router(pipeline_router)
 
     @app.get("/healthz", include_in_schema=False)
     async def healthz() -> dict[str, str]:

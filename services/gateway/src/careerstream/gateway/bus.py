@@ -18,11 +18,18 @@ from aio_pika.abc import AbstractIncomingMessage, AbstractRobustQueue
 from faststream.rabbit import RabbitBroker
 from pydantic import ValidationError
 
-from careerstream.contracts import TurnRequested, parse_session_event, session_event_adapter
+from careerstream.contracts import (
+    PipelineRequested,
+    ReportRendered,
+    TurnRequested,
+    parse_session_event,
+    session_event_adapter,
+)
 from careerstream.contracts.topology import (
     GUIDE_TURNS,
     JOURNAL_SHARDS,
     LIVE_EXCHANGE,
+    PARSE_REQUESTS,
     journal_queue_name,
     live_routing_key,
 )
@@ -30,7 +37,7 @@ from careerstream.gateway.consumers import OrderedConsumers
 from careerstream.gateway.feeds import SessionFeeds
 from careerstream.gateway.journal import JournalWriter
 from careerstream.gateway.settings import GatewaySettings
-from careerstream.gateway.store import Journaled, SessionStore
+from careerstream.gateway.store import Journaled, JournalInput, SessionStore
 from careerstream.runtime.broker import make_broker
 from careerstream.runtime.health import broker_ready
 from careerstream.runtime.publishing import publish_request
@@ -85,7 +92,11 @@ class GatewayBus:
 
     async def _on_raw_event(self, delivery: AbstractIncomingMessage) -> None:
         try:
-            event = parse_session_event(delivery.body)
+            event: JournalInput = (
+                ReportRendered.model_validate_json(delivery.body)
+                if delivery.type == "report.rendered"
+                else parse_session_event(delivery.body)
+            )
         except ValidationError as exc:
             log.error("malformed session event dead-lettered: %s", exc)
             await delivery.reject()
@@ -119,3 +130,6 @@ class GatewayBus:
 
     async def request_turn(self, request: TurnRequested) -> None:
         await publish_request(self.broker, GUIDE_TURNS, request)
+
+    async def request_pipeline(self, request: PipelineRequested) -> None:
+        await publish_request(self.broker, PARSE_REQUESTS, request)

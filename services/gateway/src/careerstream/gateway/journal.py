@@ -19,8 +19,7 @@ from typing import Protocol
 
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from careerstream.contracts import SessionEvent
-from careerstream.gateway.store import Journaled, SessionStore
+from careerstream.gateway.store import Journaled, JournalInput, SessionStore
 
 log = logging.getLogger("careerstream.gateway.journal")
 
@@ -33,7 +32,7 @@ class Delivery(Protocol):
 @dataclass(frozen=True)
 class Pending:
     delivery: Delivery
-    event: SessionEvent
+    event: JournalInput
 
 
 PublishLive = Callable[[Sequence[Journaled]], Awaitable[None]]
@@ -66,7 +65,7 @@ class JournalWriter:
         self._inbox: asyncio.Queue[Pending] = asyncio.Queue()
         self._task: asyncio.Task[None] | None = None
 
-    async def submit(self, delivery: Delivery, event: SessionEvent) -> None:
+    async def submit(self, delivery: Delivery, event: JournalInput) -> None:
         await self._inbox.put(Pending(delivery, event))
 
     def start(self) -> None:

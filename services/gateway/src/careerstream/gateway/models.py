@@ -34,6 +34,8 @@ class SessionRow(Base):
     collected_info: Mapped[dict[str, Any]] = mapped_column(default=dict)
     interview_asked: Mapped[list[Any]] = mapped_column(default=list)
     pipeline_run_id: Mapped[str | None] = mapped_column(sa.String(64))
+    # The résumé text and questionnaire answers (`PipelineInputs`), kept for every later run.
+    inputs: Mapped[dict[str, Any]] = mapped_column(default=dict)
     results: Mapped[dict[str, Any]] = mapped_column(default=dict)
     # The text being written right now (a turn or a report), so a snapshot shows it.
     streaming: Mapped[dict[str, Any] | None] = mapped_column(sa.JSON)

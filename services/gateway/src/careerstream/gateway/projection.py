@@ -6,10 +6,12 @@ the snapshot always matches the events up to `last_seq`.
 
 from __future__ import annotations
 
+import base64
 from typing import Any, Protocol
 
 from careerstream.contracts import (
     ErrorRaised,
+    ReportRendered,
     SessionCompleted,
     SessionEvent,
     StageCompleted,
@@ -30,8 +32,11 @@ class Projection(Protocol):
     collected_info: dict[str, Any]
     interview_asked: list[Any]
     pipeline_run_id: str | None
+    results: dict[str, Any]
     streaming: dict[str, Any] | None
     last_error: dict[str, Any] | None
+    report: dict[str, Any] | None
+    report_pdf: bytes | None
 
 
 def apply(state: Projection, event: SessionEvent) -> None:
@@ -50,23 +55,25 @@ def apply(state: Projection, event: SessionEvent) -> None:
             state.interview_asked = [topic.value for topic in event.asked]
         if event.pipeline_run_id is not None:
             # The guide started the analysis: the session waits for it, chat is closed.
-            state.pipeline_run_id = event.pipeline_run_id
-            state.status = "analyzing"
-            state.stage = "parse"
-            state.progress = 0.0
-            state.status_message = "waiting for the analysis to start"
+            start_pipeline(state, event.pipeline_run_id, "conversation")
         elif state.status == "replying":
             state.status = "idle"
     elif isinstance(event, StageStarted | StageProgressed | StageCompleted):
+        if event.turn_id != state.pipeline_run_id:
+            return  # a straggler of an earlier run must not move this run's progress
         state.status = "running"
         state.stage = stage
         state.progress = event.progress
         state.status_message = event.message if isinstance(event, StageProgressed) else ""
+        if isinstance(event, StageCompleted) and event.result is not None and stage:
+            state.results = {**state.results, stage: event.result}
     elif isinstance(event, StageRetrying):
         if state.streaming is not None and state.streaming.get("stage") == stage:
             state.streaming = None
         state.status_message = event.reason
     elif isinstance(event, SessionCompleted):
+        if event.turn_id != state.pipeline_run_id:
+            return
         state.status = "completed"
         state.progress = 1.0
         state.streaming = None
@@ -74,6 +81,25 @@ def apply(state: Projection, event: SessionEvent) -> None:
         state.last_error = {"code": event.code, "message": event.message, "stage": stage}
         state.streaming = None
         state.status = "failed" if state.status == "running" else "idle"
+
+
+def start_pipeline(state: Projection, run_id: str, source: str) -> None:
+    """A run was asked for: the session waits for it, chat is closed, old results go."""
+    state.pipeline_run_id = run_id
+    state.status = "analyzing"
+    state.stage = "parse"
+    state.progress = 0.0
+    state.status_message = f"waiting for the analysis to start ({source})"
+    state.results = {}
+    state.last_error = None
+
+
+def store_report(state: Projection, rendered: ReportRendered) -> None:
+    """The finished report of the current run, with its PDF (not a client event)."""
+    if rendered.turn_id != state.pipeline_run_id:
+        return
+    state.report = rendered.report.model_dump(mode="json")
+    state.report_pdf = base64.b64decode(rendered.pdf_base64)
 
 
 def add_user_message(state: Projection, text: str) -> None:

@@ -15,6 +15,7 @@ from careerstream.contracts import (
     CollectedInfo,
     ErrorRaised,
     Locale,
+    PipelineInputs,
     ReportDigest,
     SessionEvent,
     Stage,
@@ -92,6 +93,7 @@ async def _start_turn(bus: GatewayBus, session_id: str, message: str) -> tuple[T
         collected_info=CollectedInfo.model_validate(before.collected_info),
         asked=[Topic(t) for t in before.asked],
         report=ReportDigest.model_validate(before.report) if before.report else None,
+        inputs=PipelineInputs.model_validate(before.inputs),
     )
     try:
         await bus.request_turn(request)

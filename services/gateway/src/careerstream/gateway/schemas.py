@@ -42,3 +42,19 @@ class ChatReply(BaseModel):
     is_sufficient: bool
     missing: list[str]
     stage: str
+
+
+class AssessmentAnswers(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    answers: dict[str, object] = Field(
+        description="Interest Profiler answers: item id (R01..C10) -> 1..5, all sixty."
+    )
+
+
+class PipelineStarted(BaseModel):
+    session_id: str
+    run_id: str
+    status: str
+    source: str
+    resume: dict[str, object] | None = None

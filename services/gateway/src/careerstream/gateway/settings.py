@@ -35,6 +35,8 @@ class GatewaySettings(BusSettings):
     turn_timeout_s: float = Field(default=120.0, gt=0, description="Longest wait for one turn.")
     heartbeat_s: float = Field(default=15.0, gt=0, description="SSE comment interval when idle.")
     max_message_chars: int = Field(default=8000, ge=1)
+    max_upload_bytes: int = Field(default=5 * 1024 * 1024, ge=1, description="Largest résumé file.")
+    max_upload_pages: int = Field(default=20, ge=1, description="Most pages of a résumé PDF.")
     listener_buffer: int = Field(
         default=10_000, ge=100, description="Events held per slow SSE client before it is cut off."
     )

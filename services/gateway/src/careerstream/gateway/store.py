@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from careerstream.contracts import (
     ChatMessage,
     Locale,
+    ReportRendered,
     SessionEvent,
     new_id,
     session_event_adapter,
@@ -56,6 +57,7 @@ class SessionView:
     collected_info: dict[str, Any]
     asked: list[str]
     pipeline_run_id: str | None
+    inputs: dict[str, Any]
     results: dict[str, Any]
     streaming: dict[str, Any] | None
     last_error: dict[str, Any] | None
@@ -83,6 +85,7 @@ class SessionView:
             collected_info=dict(row.collected_info),
             asked=list(row.interview_asked or []),
             pipeline_run_id=row.pipeline_run_id,
+            inputs=dict(row.inputs or {}),
             results=dict(row.results),
             streaming=row.streaming,
             last_error=row.last_error,
@@ -111,6 +114,9 @@ class SessionView:
             "history": self.history,
             "collected_info": self.collected_info,
             "results": self.results,
+            "pipeline_run_id": self.pipeline_run_id,
+            "has_resume": bool(self.inputs.get("resume")),
+            "has_assessment": bool(self.inputs.get("answers")),
             "streaming": self.streaming,
             "last_error": self.last_error,
             "has_report": self.has_report,
@@ -136,6 +142,10 @@ class TurnRefused(Exception):
         super().__init__(message)
         self.code = code
         self.message = message
+
+
+# What the journal consumes: the events clients see, and the stored-only report.
+JournalInput = SessionEvent | ReportRendered
 
 
 @dataclass(frozen=True)
@@ -180,6 +190,7 @@ class SessionStore:
             history=[],
             collected_info={},
             interview_asked=[],
+            inputs={},
             results={},
         )
         async with self._db.begin() as db:
@@ -218,7 +229,50 @@ class SessionStore:
             row.updated_at = utc_now()
         return before
 
-    async def journal(self, events: Sequence[SessionEvent]) -> list[Journaled]:
+    async def start_pipeline(
+        self, session_id: str, inputs: dict[str, Any], *, source: str, turn_timeout_s: float
+    ) -> SessionView:
+        """Mark a run as started for an upload or the questionnaire; returns the session after.
+
+        Under the row lock, like a chat message: refused (`TurnRefused`) while a run is
+        in progress or the guide is answering. `inputs` is merged into what is kept.
+        """
+        async with self._db.begin() as db:
+            row = await db.get(SessionRow, session_id, with_for_update=True)
+            if row is None:
+                raise KeyError(session_id)
+            before = SessionView.of(row)
+            if before.status in BUSY_WITH_PIPELINE:
+                raise TurnRefused(
+                    "pipeline_running", "An analysis is already running for this session."
+                )
+            answering_since = (utc_now() - before.updated_at).total_seconds()
+            if before.status == "replying" and answering_since < turn_timeout_s:
+                raise TurnRefused(
+                    "turn_in_progress", "The guide is still answering; try again in a moment."
+                )
+            row.inputs = {**before.inputs, **inputs}
+            projection.start_pipeline(row, new_id(), source)
+            row.updated_at = utc_now()
+            return SessionView.of(row)
+
+    async def abandon_pipeline(self, session_id: str, run_id: str, message: str) -> None:
+        """The run could not be handed to the parser: the session is free again."""
+        async with self._db.begin() as db:
+            row = await db.get(SessionRow, session_id, with_for_update=True)
+            if row is not None and row.pipeline_run_id == run_id and row.status == "analyzing":
+                row.status = "idle"
+                row.status_message = message
+                row.updated_at = utc_now()
+
+    async def report_pdf(self, session_id: str) -> bytes | None:
+        async with self._db() as db:
+            result = await db.execute(
+                sa.select(SessionRow.report_pdf).where(SessionRow.id == session_id)
+            )
+            return result.scalar_one_or_none()
+
+    async def journal(self, events: Sequence[JournalInput]) -> list[Journaled]:
         """Number and store a batch in one transaction, in arrival order.
 
         A handful of statements per batch whatever its size: lock the sessions'
@@ -250,6 +304,10 @@ class SessionStore:
                 row = rows.get(event.session_id)
                 if row is None:
                     log.warning("dropping an event of unknown session %s", event.session_id)
+                    continue
+                if isinstance(event, ReportRendered):
+                    # Stored, never numbered or sent: a redelivery writes the same again.
+                    projection.store_report(row, event)
                     continue
                 key = (event.session_id, event.event_id)
                 if key in known:

@@ -149,6 +149,7 @@ async def start_pipeline(broker: RabbitBroker, request: TurnRequested, plan: Tur
             conversation=conversation,
             collected_info=plan.collected,
             source="conversation",
+            inputs=request.inputs,
         ),
     )
     return run_id

@@ -1,14 +1,12 @@
-"""Parser settings (environment prefix `PARSER_`)."""
+"""Parser settings (environment prefix `PARSER_`; `ONET_DIR` and `RABBITMQ_URL` without)."""
 
 from __future__ import annotations
 
-from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
-from careerstream.runtime.settings import BusSettings
+from careerstream.runtime.onet import OnetSettings
+from careerstream.runtime.settings import PipelineSettings
 
 
-class ParserSettings(BusSettings):
-    model_config = SettingsConfigDict(env_prefix="PARSER_", extra="ignore")
-
-    prefetch: int = Field(default=4, ge=1, description="Unacknowledged requests per replica.")
+class ParserSettings(PipelineSettings, OnetSettings):
+    model_config = SettingsConfigDict(env_prefix="PARSER_", extra="ignore", populate_by_name=True)
