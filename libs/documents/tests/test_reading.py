@@ -6,13 +6,9 @@ import io
 import zipfile
 
 import pytest
-from docx import Document as new_docx
-from reportlab.lib.pagesizes import A4
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.pdfgen import canvas
 
 from careerstream.documents import DocumentRejected, Kind, read_document
+from tests.support.documents import docx_file, pdf_file
 
 ENGLISH = [
     "Jane Doe - Data Analyst",
@@ -27,31 +23,11 @@ CHINESE = [
 
 
 def pdf(lines_per_page: list[list[str]], *, chinese: bool = False) -> bytes:
-    buffer = io.BytesIO()
-    page = canvas.Canvas(buffer, pagesize=A4)
-    if chinese:
-        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    for lines in lines_per_page:
-        page.setFont("STSong-Light" if chinese else "Helvetica", 11)
-        for index, line in enumerate(lines):
-            page.drawString(72, 760 - 18 * index, line)
-        if not lines:
-            page.rect(72, 400, 300, 200, fill=1)  # an "image": ink without text
-        page.showPage()
-    page.save()
-    return buffer.getvalue()
+    return pdf_file(lines_per_page, chinese=chinese)
 
 
 def docx(lines: list[str]) -> bytes:
-    document = new_docx()
-    for line in lines:
-        document.add_paragraph(line)
-    table = document.add_table(rows=1, cols=2)
-    table.rows[0].cells[0].text = "Languages"
-    table.rows[0].cells[1].text = "English, French"
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    return docx_file(lines, table=[("Languages", "English, French")])
 
 
 def test_an_english_pdf() -> None:

@@ -10,4 +10,12 @@ from careerstream.documents.reading import (
     sniff,
 )
 
-__all__ = ["MAX_BYTES", "MAX_PAGES", "Document", "DocumentRejected", "Kind", "read_document", "sniff"]
+__all__ = [
+    "MAX_BYTES",
+    "MAX_PAGES",
+    "Document",
+    "DocumentRejected",
+    "Kind",
+    "read_document",
+    "sniff",
+]
