@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from scripts.stack import PORTS, Stack
+from tests.support.onet import onet_dir
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
@@ -21,7 +22,13 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def stack(rabbitmq_url: str, database_url: str) -> Iterator[Stack]:
+def matcher_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One vector cache for every stack of the run: only the first embeds the occupations."""
+    return tmp_path_factory.mktemp("matcher-cache")
+
+
+@pytest.fixture(scope="session")
+def stack(rabbitmq_url: str, database_url: str, matcher_cache: Path) -> Iterator[Stack]:
     """Six services plus a second gateway replica (`gateway-b`) on the same broker and database."""
     env = dict(os.environ)
     env.update({variable: str(free_port()) for variable, _ in PORTS.values()})
@@ -34,6 +41,9 @@ def stack(rabbitmq_url: str, database_url: str) -> Iterator[Stack]:
             "GUIDE_TOKEN_FLUSH_CHARS": "6",
             "GATEWAY_TURN_TIMEOUT_S": "30",
             "GATEWAY_HEARTBEAT_S": "1",
+            # The real O*NET release, read in place, as `make up` does.
+            "ONET_DIR": str(onet_dir()),
+            "MATCHER_CACHE_DIR": str(matcher_cache),
         }
     )
     backend = "postgresql" if database_url.startswith("postgresql") else "sqlite"

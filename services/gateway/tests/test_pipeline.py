@@ -258,3 +258,28 @@ async def test_the_report_is_404_until_it_exists_then_json_and_pdf(
     assert pdf.status_code == 200
     assert pdf.headers["content-type"] == "application/pdf"
     assert pdf.content == b"%PDF-1.4 x"
+
+
+async def test_the_questionnaire_is_served_in_both_languages(
+    rabbitmq_url: str, database_url: str
+) -> None:
+    from tests.support.onet import onet_dir
+
+    for onet, english_status in ((onet_dir(), 200), (None, 404)):
+        settings = GatewaySettings(
+            rabbitmq_url=rabbitmq_url, database_url=database_url, onet_dir=onet
+        )
+        app = create_app(settings)
+        async with app.router.lifespan_context(app):
+            transport = httpx.ASGITransport(app=app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://gw") as http:
+                chinese = (await http.get("/api/assessment", params={"locale": "zh"})).json()
+                assert [i["id"] for i in chinese["items"]] == list(ASSESSMENT_ITEM_IDS)
+                assert chinese["scale"]["5"] == "非常喜欢"
+                english = await http.get("/api/assessment", params={"locale": "en"})
+                assert english.status_code == english_status
+                if onet is not None:
+                    assert english.json()["items"][0]["text"] == "Build kitchen cabinets"
+                    assert "O*NET" in english.json()["attribution"]
+                else:
+                    assert english.json()["error"]["code"] == "questionnaire_unavailable"

@@ -5,18 +5,20 @@ from __future__ import annotations
 import asyncio
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Request, UploadFile
+from fastapi import APIRouter, Query, Request, UploadFile
 from fastapi import File as FileField
 from fastapi.responses import JSONResponse, Response
 
 from careerstream.contracts import (
     CollectedInfo,
+    Locale,
     PipelineInputs,
     PipelineRequested,
     ResumeDocument,
     answer_problems,
 )
 from careerstream.contracts.inputs import MAX_RESUME_CHARS
+from careerstream.contracts.questionnaire import questionnaire
 from careerstream.documents import Document, DocumentRejected, read_document
 from careerstream.gateway.bus import GatewayBus
 from careerstream.gateway.errors import ApiError, session_not_found
@@ -137,6 +139,21 @@ async def upload_resume(
     view = await _start(bus, session_id, PipelineInputs(resume=resume), "resume")
     summary = {"filename": resume.filename, "kind": resume.kind, "pages": resume.pages}
     return _started(view, "resume", resume={**summary, "chars": len(text)})
+
+
+@router.get("/api/assessment")
+async def get_questionnaire(
+    request: Request, locale: Annotated[Locale, Query()] = Locale.ZH
+) -> dict[str, Any]:
+    """The sixty items and the 1-5 scale in the asked language, for a client to show."""
+    form = questionnaire(locale, _bus(request).settings.onet_dir)
+    if form is None:
+        raise ApiError(
+            404,
+            "questionnaire_unavailable",
+            "The English wording comes from the O*NET release; set ONET_DIR to serve it.",
+        )
+    return form
 
 
 @router.post("/api/sessions/{session_id}/assessment", status_code=202)

@@ -10,6 +10,7 @@ from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from careerstream.gateway.db import default_sqlite_url
+from careerstream.runtime.onet import OnetSettings
 from careerstream.runtime.settings import BusSettings
 
 
@@ -17,7 +18,7 @@ def _replica_id() -> str:
     return f"{socket.gethostname()}-{uuid.uuid4().hex[:8]}"
 
 
-class GatewaySettings(BusSettings):
+class GatewaySettings(BusSettings, OnetSettings):
     model_config = SettingsConfigDict(env_prefix="GATEWAY_", extra="ignore", populate_by_name=True)
 
     host: str = "127.0.0.1"
