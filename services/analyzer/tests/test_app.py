@@ -1,7 +1,4 @@
-"""The analyzer worker on the real broker: starts, declares its queue, reports ready.
-
-Its stage logic comes later; until then requests wait on its queue unconsumed.
-"""
+"""The analyzer worker on the real broker: starts, consumes its queue, reports ready."""
 
 from __future__ import annotations
 
@@ -19,5 +16,5 @@ pytestmark = pytest.mark.broker
 async def test_the_worker_starts_and_reports_ready(rabbitmq_url: str) -> None:
     broker = create_broker(AnalyzerSettings(rabbitmq_url=rabbitmq_url))
     await assert_worker_starts_declares_and_reports_ready(
-        create_worker_app(broker), broker, ANALYZE_REQUESTS, consumes=False
+        create_worker_app(broker), broker, ANALYZE_REQUESTS, consumes=True
     )

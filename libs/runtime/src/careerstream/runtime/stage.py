@@ -102,7 +102,9 @@ class StageRun:
         await self.publish(StageProgressed, progress=overall, message=message)
 
     async def completed(self, result: dict[str, Any] | None = None) -> None:
-        await self.publish(StageCompleted, progress=overall_progress(self.stage, 1.0), result=result)
+        await self.publish(
+            StageCompleted, progress=overall_progress(self.stage, 1.0), result=result
+        )
 
     async def stream(self, pieces: AsyncIterator[str]) -> str:
         """Publish text as coalesced tokens of this stage; returns the whole text."""
