@@ -8,6 +8,4 @@ from careerstream.runtime.settings import PipelineSettings
 
 
 class AnalyzerSettings(PipelineSettings):
-    model_config = SettingsConfigDict(
-        env_prefix="ANALYZER_", extra="ignore", populate_by_name=True
-    )
+    model_config = SettingsConfigDict(env_prefix="ANALYZER_", extra="ignore", populate_by_name=True)
