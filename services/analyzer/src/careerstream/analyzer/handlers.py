@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+from functools import cache
+from pathlib import Path
 from typing import Annotated
 
 from faststream import Context
 from faststream.middlewares import AckPolicy
 from faststream.rabbit import Channel, RabbitBroker, RabbitMessage, RabbitRouter
 
+from careerstream.analyzer.assessment import Item, load_items
 from careerstream.analyzer.interests import analyze
 from careerstream.analyzer.settings import AnalyzerSettings
 from careerstream.contracts import AnalyzeRequested, InterestProfile, MatchRequested, Stage
 from careerstream.contracts.topology import ANALYZE_REQUESTS, MATCH_REQUESTS
 from careerstream.runtime.stage import Progress, StageRun, run_stage
 from careerstream.runtime.topology import stage_queue, stages_exchange
+
+
+@cache
+def form_items(onet_dir: Path | None) -> tuple[Item, ...] | None:
+    """The items' English wording (from O*NET), so English evidence can name activities."""
+    return tuple(load_items(onet_dir)) if onet_dir else None
 
 
 def build_router(settings: AnalyzerSettings) -> RabbitRouter:
@@ -34,7 +43,13 @@ def build_router(settings: AnalyzerSettings) -> RabbitRouter:
             await run.started()
 
             def work(progress: Progress) -> InterestProfile:
-                return analyze(request.profile, request.answers, request.locale, progress=progress)
+                return analyze(
+                    request.profile,
+                    request.answers,
+                    request.locale,
+                    progress=progress,
+                    items=form_items(settings.onet_dir),
+                )
 
             interests = await run.in_thread(work)
             await run.completed({"interests": interests.model_dump(mode="json")})
