@@ -160,7 +160,8 @@ async def test_an_english_resume_upload_ends_in_a_report(stack: Stack, kind: str
         assert any(code.startswith("15-") for code in top_codes), top_codes
         snapshot = (await client.get(f"{base}/api/sessions/{sid}")).json()
         skills = {s["name"] for s in snapshot["results"]["parse"]["profile"]["skills"]}
-        assert {"Python", "SQL"} <= skills
+        assert "Python" in skills
+        assert any("SQL" in name for name in skills), skills
 
 
 async def test_the_questionnaire_alone_runs_the_pipeline(stack: Stack) -> None:
