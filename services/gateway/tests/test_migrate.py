@@ -22,7 +22,11 @@ async def test_upgrading_again_changes_nothing(database_url: str) -> None:
                 await connection.execute(sa.text("SELECT version_num FROM alembic_version"))
             ).scalar()
             tables = await connection.run_sync(lambda c: set(sa.inspect(c).get_table_names()))
+            columns = await connection.run_sync(
+                lambda c: {col["name"] for col in sa.inspect(c).get_columns("sessions")}
+            )
     finally:
         await engine.dispose()
-    assert version == "0002"
+    assert version == "0003"
     assert {"sessions", "events"} <= tables
+    assert {"inputs", "pipeline_run_id", "report", "report_pdf"} <= columns

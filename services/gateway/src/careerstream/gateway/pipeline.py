@@ -20,8 +20,9 @@ from careerstream.contracts import (
 from careerstream.contracts.inputs import MAX_RESUME_CHARS
 from careerstream.contracts.questionnaire import questionnaire
 from careerstream.documents import Document, DocumentRejected, read_document
+from careerstream.gateway.access import bus_of, session_or_404
 from careerstream.gateway.bus import GatewayBus
-from careerstream.gateway.errors import ApiError, session_not_found
+from careerstream.gateway.errors import ApiError
 from careerstream.gateway.schemas import AssessmentAnswers, PipelineStarted
 from careerstream.gateway.store import SessionView, TurnRefused
 
@@ -33,18 +34,6 @@ _REFUSAL_STATUS = {
     "too_many_pages": 413,
     "unsupported_type": 415,
 }
-
-
-def _bus(request: Request) -> GatewayBus:
-    bus: GatewayBus = request.app.state.bus
-    return bus
-
-
-async def _session(bus: GatewayBus, session_id: str) -> SessionView:
-    view = await bus.store.get(session_id)
-    if view is None:
-        raise session_not_found(session_id)
-    return view
 
 
 async def _start(
@@ -112,8 +101,8 @@ async def upload_resume(
     file: Annotated[UploadFile, FileField(description="The résumé: PDF, DOCX or TXT.")],
 ) -> JSONResponse:
     """Read a résumé (type told by content), keep its text and run the pipeline."""
-    bus = _bus(request)
-    await _session(bus, session_id)
+    bus = bus_of(request)
+    await session_or_404(bus, session_id)
     settings = bus.settings
     data = await _read_upload(file, settings.max_upload_bytes)
     try:
@@ -146,7 +135,7 @@ async def get_questionnaire(
     request: Request, locale: Annotated[Locale, Query()] = Locale.ZH
 ) -> dict[str, Any]:
     """The sixty items and the 1-5 scale in the asked language, for a client to show."""
-    form = questionnaire(locale, _bus(request).settings.onet_dir)
+    form = questionnaire(locale, bus_of(request).settings.onet_dir)
     if form is None:
         raise ApiError(
             404,
@@ -161,8 +150,8 @@ async def answer_assessment(
     request: Request, session_id: str, body: AssessmentAnswers
 ) -> JSONResponse:
     """Score the 60-item Interest Profiler: the answers alone are enough to run the pipeline."""
-    bus = _bus(request)
-    await _session(bus, session_id)
+    bus = bus_of(request)
+    await session_or_404(bus, session_id)
     problems = answer_problems(body.answers)
     if problems:
         shown = "; ".join(problems[:5]) + (
@@ -185,7 +174,7 @@ def _no_report(session_id: str) -> ApiError:
 @router.get("/api/sessions/{session_id}/report")
 async def get_report(request: Request, session_id: str) -> dict[str, Any]:
     """The report as JSON: Holland code, RIASEC scores and source, matches, Markdown."""
-    view = await _session(_bus(request), session_id)
+    view = await session_or_404(bus_of(request), session_id)
     if view.report is None:
         raise _no_report(session_id)
     return view.report
@@ -193,8 +182,8 @@ async def get_report(request: Request, session_id: str) -> dict[str, Any]:
 
 @router.get("/api/sessions/{session_id}/report/pdf")
 async def get_report_pdf(request: Request, session_id: str) -> Response:
-    bus = _bus(request)
-    await _session(bus, session_id)
+    bus = bus_of(request)
+    await session_or_404(bus, session_id)
     pdf = await bus.store.report_pdf(session_id)
     if pdf is None:
         raise _no_report(session_id)

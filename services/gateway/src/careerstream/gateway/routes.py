@@ -23,13 +23,14 @@ from careerstream.contracts import (
     TurnCompleted,
     TurnRequested,
 )
+from careerstream.gateway.access import bus_of, session_or_404
 from careerstream.gateway.bus import GatewayBus
-from careerstream.gateway.errors import ApiError, session_not_found
+from careerstream.gateway.errors import ApiError
 from careerstream.gateway.feeds import Listener
 from careerstream.gateway.replay import journal_then_live, make_reset, reset_reason
 from careerstream.gateway.schemas import ChatReply, ChatTurn, CreateSession, SessionCreated
 from careerstream.gateway.sse import frame, parse_cursor
-from careerstream.gateway.store import SessionView, TurnRefused
+from careerstream.gateway.store import TurnRefused
 from careerstream.gateway.welcome import WELCOME
 from careerstream.runtime.language import detect_locale
 
@@ -45,11 +46,6 @@ UserHeader = Annotated[
 ]
 
 
-def _bus(request: Request) -> GatewayBus:
-    bus: GatewayBus = request.app.state.bus
-    return bus
-
-
 def _user(raw: str | None, *, required: bool) -> str | None:
     if raw is None or raw == "":
         if required:
@@ -60,13 +56,6 @@ def _user(raw: str | None, *, required: bool) -> str | None:
             422, "invalid_user_id", "X-User-Id: 1-128 letters, digits or the characters _.@-"
         )
     return raw
-
-
-async def _session(bus: GatewayBus, session_id: str) -> SessionView:
-    view = await bus.store.get(session_id)
-    if view is None:
-        raise session_not_found(session_id)
-    return view
 
 
 def _check_message(bus: GatewayBus, message: str) -> None:
@@ -155,7 +144,7 @@ async def create_session(
     user: UserHeader = None,
     body: Annotated[CreateSession | None, Body()] = None,
 ) -> SessionCreated:
-    bus = _bus(request)
+    bus = bus_of(request)
     owner = _user(user, required=False)
     body = body or CreateSession()
     message = body.message if body.message and body.message.strip() else None
@@ -182,7 +171,7 @@ async def list_sessions(
     owner = _user(user, required=True)
     assert owner is not None
     try:
-        page = await _bus(request).store.list_for_owner(owner, limit, cursor)
+        page = await bus_of(request).store.list_for_owner(owner, limit, cursor)
     except ValueError as exc:
         raise ApiError(422, "invalid_cursor", "The page cursor is not one this API gave.") from exc
     return {"sessions": [v.summary() for v in page.sessions], "next_cursor": page.next_cursor}
@@ -191,19 +180,19 @@ async def list_sessions(
 @router.get("/api/sessions/{session_id}")
 async def get_session(request: Request, session_id: str) -> dict[str, object]:
     """Snapshot: history, collected facts, status and results so far."""
-    return (await _session(_bus(request), session_id)).snapshot()
+    return (await session_or_404(bus_of(request), session_id)).snapshot()
 
 
 @router.get("/api/sessions/{session_id}/status")
 async def get_status(request: Request, session_id: str) -> dict[str, object]:
     """Status, stage, progress and message, as the journaled events left them."""
-    return (await _session(_bus(request), session_id)).status_view()
+    return (await session_or_404(bus_of(request), session_id)).status_view()
 
 
 @router.post("/api/sessions/{session_id}/chat/stream")
 async def chat_stream(request: Request, session_id: str, body: ChatTurn) -> EventSourceResponse:
-    bus = _bus(request)
-    await _session(bus, session_id)
+    bus = bus_of(request)
+    await session_or_404(bus, session_id)
     _check_message(bus, body.message)
 
     # Started before the response, so a refusal (409) is an HTTP answer, not an SSE event.
@@ -219,8 +208,8 @@ async def chat_stream(request: Request, session_id: str, body: ChatTurn) -> Even
 
 @router.post("/api/sessions/{session_id}/chat")
 async def chat(request: Request, session_id: str, body: ChatTurn) -> ChatReply:
-    bus = _bus(request)
-    await _session(bus, session_id)
+    bus = bus_of(request)
+    await session_or_404(bus, session_id)
     _check_message(bus, body.message)
     turn, sent = await _start_turn(bus, session_id, body.message)
     async with bus.feeds.listen(session_id) as listener:
@@ -247,8 +236,8 @@ async def session_events(
     last_event_id_header: Annotated[str | None, Header(alias="Last-Event-ID")] = None,
 ) -> EventSourceResponse:
     """Every event of the session after the cursor, then live; resumable."""
-    bus = _bus(request)
-    await _session(bus, session_id)
+    bus = bus_of(request)
+    await session_or_404(bus, session_id)
     raw = last_event_id_header if last_event_id_header is not None else last_event_id
     cursor = parse_cursor(raw, session_id)
     page = bus.settings.replay_page
@@ -256,7 +245,7 @@ async def session_events(
     async def stream() -> AsyncIterator[ServerSentEvent]:
         # Subscribe first, then read: nothing can fall between the journal and the feed.
         async with bus.feeds.listen(session_id) as listener:
-            view = await _session(bus, session_id)
+            view = await session_or_404(bus, session_id)
             reason = reset_reason(cursor, view)
             if reason is not None:
                 yield frame(make_reset(view, reason), fallback_id=0)
