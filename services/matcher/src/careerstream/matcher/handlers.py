@@ -18,33 +18,41 @@ from careerstream.runtime.topology import stage_queue, stages_exchange
 
 
 class IndexHolder:
-    """The occupation index, loaded once per process by the first request that needs it."""
+    """The occupation index, loaded once per process.
+
+    The app warms it in the background as soon as the worker starts, so the first
+    request rarely waits; a request that arrives first loads it and reports that work
+    as the first half of its progress.
+    """
 
     def __init__(self, settings: MatcherSettings) -> None:
         self.settings = settings
         self.index: OccupationIndex | None = None
         self._lock = asyncio.Lock()
+        self._warming: asyncio.Task[OccupationIndex] | None = None
 
-    async def get(self, run: StageRun) -> OccupationIndex:
+    def _load(self, progress: Progress) -> OccupationIndex:
+        return load_index(
+            self.settings.onet_dir,
+            self.settings.cache_dir,
+            progress=lambda fraction, message: progress(fraction / 2, message),
+        )
+
+    async def get(self, run: StageRun | None = None) -> OccupationIndex:
         async with self._lock:
             if self.index is None:
-                settings = self.settings
-
-                def load(progress: Progress) -> OccupationIndex:
-                    # Loading is the first half of this run's work when it happens.
-                    return load_index(
-                        settings.onet_dir,
-                        settings.cache_dir,
-                        progress=lambda f, m: progress(f / 2, m),
-                    )
-
-                self.index = await run.in_thread(load)
+                if run is not None:
+                    self.index = await run.in_thread(self._load)
+                else:
+                    self.index = await asyncio.to_thread(self._load, lambda f, m: None)
             return self.index
 
+    def warm(self) -> None:
+        self._warming = asyncio.ensure_future(self.get())
 
-def build_router(settings: MatcherSettings) -> RabbitRouter:
+
+def build_router(settings: MatcherSettings, holder: IndexHolder) -> RabbitRouter:
     router = RabbitRouter()
-    holder = IndexHolder(settings)
 
     @router.subscriber(
         stage_queue(MATCH_REQUESTS),

@@ -1,8 +1,8 @@
 """Importer for the O*NET text release (tab-separated files in one directory).
 
 Reads the occupations with their RIASEC interest profile (scale `OI`, 1-7), job
-zone (1-5), most important skills (scale `IM`), technology examples (hot ones
-first) and alternate titles. The files stay where the operator put them
+zone (1-5), most important skills (scale `IM`), technology examples (in-demand and
+hot ones first) and alternate titles. The files stay where the operator put them
 (`ONET_DIR`); nothing is copied. Pure: no broker, no model.
 
 This is groundwork of the pipeline issue: the matcher's handler is still to come.
@@ -11,7 +11,7 @@ This is groundwork of the pipeline issue: the matcher's handler is still to come
 from __future__ import annotations
 
 import csv
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -109,13 +109,20 @@ def _attach_skills(path: Path, occupations: dict[str, Occupation], top: int) -> 
 def _attach_technology(path: Path, occupations: dict[str, Occupation], top: int) -> None:
     if not path.is_file():
         return
-    examples: dict[str, list[tuple[bool, str]]] = defaultdict(list)
+    # Order: asked for in this occupation's job postings ("In Demand") and hot overall first,
+    # then in demand, then hot, then the rest; within a tier the tools listed for the most
+    # occupations first. Alphabetical order alone put "Amazon ..." and "Apache ..." ahead of
+    # Python and SQL for data scientists.
+    examples: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    listed: Counter[str] = Counter()
     for row in _rows(path):
-        examples[row["O*NET-SOC Code"]].append((row["Hot Technology"] != "Y", row["Example"]))
+        tier = (row.get("In Demand") != "Y") * 2 + (row["Hot Technology"] != "Y")
+        examples[row["O*NET-SOC Code"]].append((tier, row["Example"]))
+        listed[row["Example"]] += 1
     for code, items in examples.items():
         if (occupation := occupations.get(code)) is not None:
             seen: dict[str, None] = {}
-            for _, name in sorted(items):
+            for _, name in sorted(items, key=lambda item: (item[0], -listed[item[1]], item[1])):
                 seen.setdefault(name, None)
             occupation.technology = list(seen)[:top]
 
