@@ -47,7 +47,12 @@ class IndexHolder:
                     self.index = await asyncio.to_thread(self._load, lambda f, m: None)
             return self.index
 
-    def warm(self) -> None:
+    @property
+    def warming(self) -> bool:
+        return self._warming is not None
+
+    async def warm(self) -> None:
+        """Start loading without waiting for it (async: FastStream runs sync hooks in threads)."""
         self._warming = asyncio.ensure_future(self.get())
 
 
