@@ -150,7 +150,7 @@ def test_an_empty_profile_gives_a_placeholder_that_says_so() -> None:
 
 def test_the_code_has_as_many_letters_as_there_is_evidence_for() -> None:
     one = inferred_interests(Profile(interests=["painting"]), Locale.EN)
-    assert one.holland_code == "A"
+    assert one.holland_code == "AS", "one area of evidence: its hexagon neighbour follows"
     two = inferred_interests(
         Profile(interests=["painting"], skills=[skill("Excel", "Microsoft Excel")]), Locale.EN
     )
@@ -166,7 +166,9 @@ def test_the_code_has_as_many_letters_as_there_is_evidence_for() -> None:
 def test_holland_code_rule_on_raw_evidence() -> None:
     zero = dict.fromkeys("RIASEC", 0.0)
     assert holland_code(zero) == "RIA"
-    assert holland_code(zero | {"E": 1.0}) == "E"
+    assert holland_code(zero | {"E": 1.0}) == "EC", "one area: its hexagon neighbour follows"
+    assert holland_code(zero | {"C": 1.0}) == "CR", "the hexagon is a circle"
+    assert holland_code(zero | {"S": 1.0}, denied={"E"}) == "SA", "not the denied neighbour"
     assert holland_code(zero | {"E": 3.0, "C": 1.0, "S": 1.0}) == "ES", "S before C"
     assert holland_code(zero | {"E": 3.0, "C": 2.0, "S": 2.0}) == "ESC", "ties: RIASEC order"
     assert holland_code(zero | {"I": 9.0, "A": 4.0, "R": 2.0, "C": 0.5}) == "IAR"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -339,6 +339,7 @@ class Reading:
     """Everything the cues found in one profile."""
 
     hits: list[Hit] = field(default_factory=list)
+    denied: set[str] = field(default_factory=set)  # areas of cues the person denied
 
     @property
     def sources(self) -> set[str]:
@@ -407,12 +408,14 @@ def _sources(profile: Profile) -> list[tuple[str, list[tuple[str, str | None]]]]
     ]
 
 
-def _hits(source: str, text: str, quote: str | None) -> Iterator[Hit]:
+def _hits(source: str, text: str, quote: str | None, denied: set[str]) -> Iterator[Hit]:
+    """The cues in one text; the areas of denied cues are added to `denied`."""
     folded = _fold(text)
     weight = SOURCE_WEIGHTS[source]
     counted: set[str] = set()
     for cue, areas, start, end in cue_lexicon().find(folded):
         if _denied(folded, start, end):
+            denied.update(areas)
             continue
         found = weight
         if source == "narrative" and _liked(folded, start):
@@ -433,23 +436,32 @@ def read_profile(profile: Profile, *, progress: Progress = no_progress) -> Readi
     sources = _sources(profile)
     for done, (source, texts) in enumerate(sources, start=1):
         for text, quote in texts:
-            reading.hits.extend(_hits(source, text, quote))
+            reading.hits.extend(_hits(source, text, quote, reading.denied))
         progress(done / len(sources), f"Read {source}")
     return reading
 
 
 # --- the inferred profile --------------------------------------------------------------------
-def holland_code(raw: Mapping[str, float]) -> str:
-    """The strongest areas with evidence, in order: as long as the evidence allows.
+def holland_code(raw: Mapping[str, float], denied: Collection[str] = ()) -> str:
+    """The two or three strongest areas, in order.
 
-    Three when the third has real evidence, two otherwise, one when only one area
-    has any; equal evidence keeps the RIASEC order, as on the questionnaire. A
-    short code says "this is all we can tell", where a padded one would guess.
+    Three when the third has real evidence, two otherwise; equal evidence keeps the
+    RIASEC order, as on the questionnaire. A Holland code has at least two letters:
+    when only one area has any evidence, the second is the neighbour of that area on
+    Holland's hexagon (R-I-A-S-E-C, in a circle) — neighbouring types resemble each
+    other most — the one the person did not deny, else the one after it. The
+    confidence of such a profile is low, and its evidence says what is missing.
     """
     ranked = sorted(AREAS, key=lambda area: (-raw[area], AREAS.index(area)))
     with_evidence = [area for area in ranked if raw[area] > 0]
     if not with_evidence:
         return PLACEHOLDER_CODE
+    if len(with_evidence) == 1:
+        first = AREAS.index(with_evidence[0])
+        after, before = AREAS[(first + 1) % 6], AREAS[(first - 1) % 6]
+        if after in denied and before not in denied:
+            return with_evidence[0] + before
+        return with_evidence[0] + after
     if len(with_evidence) >= 3 and raw[with_evidence[2]] >= REAL_EVIDENCE:
         return "".join(with_evidence[:3])
     return "".join(with_evidence[:2])
@@ -494,7 +506,7 @@ def inferred_interests(
     return InterestProfile(
         riasec=scores,
         riasec_raw=None,
-        holland_code=holland_code(raw),
+        holland_code=holland_code(raw, reading.denied),
         source="inferred",
         confidence=inferred_confidence(raw, len(reading.sources)),
         evidence=evidence,
