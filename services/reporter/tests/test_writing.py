@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
+from careerstream.contracts.common import Locale
 from careerstream.contracts.interests import InterestProfile
 from careerstream.contracts.parsed import Profile
 from careerstream.contracts.requests import ReportRequested
@@ -228,3 +229,20 @@ def test_stream_pieces_are_small_and_many(write: Write, any_request: ReportReque
         assert len(CJK.findall(piece)) <= 3
         # At most one word per piece: whitespace only ever trails.
         assert re.fullmatch(r"\s*|\S+\s*", piece), piece
+
+
+@pytest.mark.parametrize(("locale", "words"), [(Locale.ZH, "六边形"), (Locale.EN, "hexagon")])
+def test_a_second_letter_without_evidence_is_explained(
+    write: Write, any_request: ReportRequested, locale: Locale, words: str
+) -> None:
+    lone = any_request.interests.model_copy(
+        update={
+            "holland_code": "SE",
+            "source": "inferred",
+            "riasec": {"R": 0.0, "I": 0.0, "A": 0.0, "S": 0.9, "E": 0.0, "C": 0.0},
+            "evidence": {"S": ["I like helping people"]},
+        }
+    )
+    request = any_request.model_copy(update={"interests": lone, "locale": locale})
+    assert _section(write, request, "holland").count(words) == 1
+    assert words not in _section(write, any_request, "holland")

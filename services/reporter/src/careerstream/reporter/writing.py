@@ -385,6 +385,18 @@ def _holland(interests: InterestProfile, v: _Voice) -> str:
         ]
         lines.append(_AREA_MEANING[v.locale][letter])
         quotes = _unique(evidence.get(letter, []))[:2]
+        lone_area = len(letters) > 1 and scores[letters[0]] > 0 and not scores[letters[1]]
+        if interests.source == "inferred" and lone_area and letter == letters[1]:
+            # The analyzer completes a one-area code with that area's hexagon neighbour.
+            lines += [
+                "",
+                "- 你目前说过的话里还没有直接指向这一类型的线索；它在霍兰德六边形上与"
+                f"{names[letters[0]]}相邻，是最可能的第二兴趣。完成兴趣问卷可以确认。"
+                if v.zh
+                else "- Nothing you have said points to this area yet; it sits next to "
+                f"{names[letters[0]]} on Holland's hexagon, which makes it the likeliest second "
+                "interest. The questionnaire would confirm it.",
+            ]
         if quotes:
             joined = (
                 "；".join(v.quote(q) for q in quotes)
