@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 UV := $(shell command -v uv 2>/dev/null || echo python3 -m uv)
 
-.PHONY: up test lint fmt sync bootstrap services test-services schemas migrate
+.PHONY: up test lint fmt sync bootstrap services test-services schemas migrate browser
 
 bootstrap:
 	@$(UV) --version >/dev/null 2>&1 || python3 -m pip install --quiet "uv>=0.9"
@@ -21,8 +21,12 @@ test-services:
 up: sync services
 	@$(UV) run --frozen python scripts/stack.py up
 
-## Lint, type-check and run every test (fast and real-broker tiers).
-test: sync test-services lint
+## Debian's Chromium for the browser tests (apt-get when /usr/bin/chromium is missing).
+browser:
+	@scripts/ensure-browser.sh
+
+## Lint, type-check and run every test (fast, real-broker, end-to-end and browser tiers).
+test: sync test-services browser lint
 	@$(UV) run --frozen pytest
 
 ## Bring the database schema to the newest revision (make up also does it at start).

@@ -20,6 +20,7 @@ from careerstream.gateway.replay import retention_cutoff
 from careerstream.gateway.routes import router
 from careerstream.gateway.settings import GatewaySettings
 from careerstream.gateway.store import SessionStore
+from careerstream.gateway.web import router as web_router
 
 log = logging.getLogger("careerstream.gateway")
 
@@ -65,6 +66,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     install_error_handlers(app)
     app.include_router(router)
     app.include_router(pipeline_router)
+    app.include_router(web_router)
 
     @app.get("/healthz", include_in_schema=False)
     async def healthz() -> dict[str, str]:
