@@ -151,7 +151,7 @@ def test_evidence_counts_liked_activities_in_either_language() -> None:
         "10 项艺术型活动中喜欢 9 项",
         "非常喜欢：写书或剧本、演奏一种乐器、画画、为舞台剧绘制布景、为电影或电视节目写剧本等 6 项",
     ]
-    assert chinese["R"] == ["10 项实用型活动中没有喜欢的"]
+    assert chinese["R"] == ["10 项现实型活动中没有喜欢的"]
 
 
 def test_english_evidence_names_activities_when_the_wording_is_at_hand() -> None:

@@ -143,7 +143,7 @@ def test_a_profile_with_nothing_but_interests_still_ranks(
     _check_well_formed(matches, 5)
     assert set(matches[0].components) == {"interest"}
     assert matches[0].holland_code.startswith("R")
-    assert "实际型" in matches[0].reasons[0]
+    assert "现实型" in matches[0].reasons[0]
     assert all(m.matched_skills == [] for m in matches)
 
 

@@ -16,29 +16,12 @@ from pathlib import Path
 
 from careerstream.contracts import ASSESSMENT_ITEM_IDS, Locale, answer_problems, questionnaire
 from careerstream.contracts.inputs import ANSWER_SCALE, ITEMS_PER_AREA, RIASEC
+from careerstream.contracts.interests import AREA_NAMES
 
 AREAS = RIASEC
 SCALE = ANSWER_SCALE
 SHORT_FORM_FILE = "interest-profiler-short-form.json"
 
-AREA_NAMES: dict[Locale, dict[str, str]] = {
-    Locale.EN: {
-        "R": "Realistic",
-        "I": "Investigative",
-        "A": "Artistic",
-        "S": "Social",
-        "E": "Enterprising",
-        "C": "Conventional",
-    },
-    Locale.ZH: {
-        "R": "实用型",
-        "I": "研究型",
-        "A": "艺术型",
-        "S": "社会型",
-        "E": "企业型",
-        "C": "常规型",
-    },
-}
 
 LIKE = 4  # "Like" and "Strongly Like" count as liking an activity
 STRONGLY_LIKE = 5

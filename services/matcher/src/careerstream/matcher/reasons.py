@@ -10,25 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from careerstream.contracts import Locale
-
-HOLLAND_NAMES: dict[Locale, dict[str, str]] = {
-    Locale.EN: {
-        "R": "Realistic",
-        "I": "Investigative",
-        "A": "Artistic",
-        "S": "Social",
-        "E": "Enterprising",
-        "C": "Conventional",
-    },
-    Locale.ZH: {
-        "R": "实际型",
-        "I": "研究型",
-        "A": "艺术型",
-        "S": "社会型",
-        "E": "企业型",
-        "C": "常规型",
-    },
-}
+from careerstream.contracts.interests import AREA_NAMES
 
 # What each O*NET job zone usually asks of a newcomer, in our words.
 ZONE_PREPARATION: dict[Locale, dict[int, str]] = {
@@ -71,7 +53,7 @@ def join(items: Sequence[str], locale: Locale) -> str:
 
 
 def holland_names(letters: str, locale: Locale) -> list[str]:
-    return [HOLLAND_NAMES[locale][letter] for letter in letters if letter in "RIASEC"]
+    return [AREA_NAMES[locale][letter] for letter in letters if letter in "RIASEC"]
 
 
 def explain(facts: Facts, locale: Locale) -> list[str]:

@@ -13,8 +13,8 @@ from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, String
 from reportlab.lib import colors
 
 from careerstream.contracts.common import Locale
+from careerstream.contracts.interests import AREA_NAMES, RIASEC
 from careerstream.reporter.fonts import font_for, register_fonts
-from careerstream.reporter.writing import AREA_NAMES, RIASEC
 
 _RINGS = (0.25, 0.5, 0.75, 1.0)
 _GRID = colors.HexColor("#c8ccd4")

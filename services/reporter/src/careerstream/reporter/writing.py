@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 
 from careerstream.contracts.common import Locale
-from careerstream.contracts.interests import InterestProfile
+from careerstream.contracts.interests import AREA_NAMES, InterestProfile
 from careerstream.contracts.matches import OccupationMatch
 from careerstream.contracts.parsed import EducationEntry, Position, Profile
 
@@ -21,25 +21,6 @@ RIASEC = "RIASEC"
 TOP_MATCHES = 5
 SECTION_IDS: tuple[str, ...] = ("overview", "holland", "occupations", "plan", "data")
 
-# Short names, used in headings, tables and the chart.
-AREA_NAMES: dict[Locale, dict[str, str]] = {
-    Locale.EN: {
-        "R": "Realistic",
-        "I": "Investigative",
-        "A": "Artistic",
-        "S": "Social",
-        "E": "Enterprising",
-        "C": "Conventional",
-    },
-    Locale.ZH: {
-        "R": "现实型",
-        "I": "研究型",
-        "A": "艺术型",
-        "S": "社会型",
-        "E": "企业型",
-        "C": "常规型",
-    },
-}
 
 _AREA_MEANING: dict[Locale, dict[str, str]] = {
     Locale.EN: {
