@@ -57,3 +57,29 @@ async def test_a_listener_that_falls_behind_is_marked_and_stops_receiving() -> N
             feeds.dispatch(token("a", str(i)))
         assert listener.overflowed
         assert listener.events.qsize() == 3
+
+
+async def test_a_client_that_hangs_up_mid_unbind_does_not_cut_the_call_short() -> None:
+    """A cancelled AMQP call closes the channel all consumers share: never cancel one."""
+    started, release = asyncio.Event(), asyncio.Event()
+    finished: list[str] = []
+
+    async def slow_unbind(session_id: str) -> None:
+        started.set()
+        await release.wait()
+        finished.append(session_id)
+
+    feeds = SessionFeeds(Bindings().bind, slow_unbind, buffer=10)
+
+    async def client() -> None:
+        async with feeds.listen("a"):
+            pass
+
+    task = asyncio.create_task(client())
+    await started.wait()
+    task.cancel()  # the client hangs up while the unbind is in flight
+    await asyncio.sleep(0)
+    release.set()
+    await asyncio.sleep(0.01)
+    assert finished == ["a"]
+    assert task.cancelled()

@@ -62,8 +62,9 @@ class OrderedConsumers:
         return await self.channel.declare_queue(name, passive=True)
 
     async def private_queue(self, name: str) -> AbstractRobustQueue:
-        """An exclusive queue that disappears with this connection."""
-        return await self.channel.declare_queue(name, exclusive=True, auto_delete=True)
+        """An exclusive queue that disappears with this connection (not with its consumer:
+        a channel reopened after an error must find it still there)."""
+        return await self.channel.declare_queue(name, exclusive=True)
 
     def consume(self, queue: AbstractRobustQueue, handler: Handler) -> None:
         self._tasks.append(asyncio.create_task(self._run(queue, handler), name=queue.name))

@@ -43,11 +43,16 @@ class SessionFeeds:
 
     @asynccontextmanager
     async def listen(self, session_id: str) -> AsyncIterator[Listener]:
-        """Yields once the binding is in place: every event published after that arrives."""
+        """Yields once the binding is in place: every event published after that arrives.
+
+        Binding changes are shielded from cancellation: a client that hangs up cancels
+        its stream, and an AMQP call cancelled half-way makes the client library close
+        the channel that every consumer of this replica shares.
+        """
         listener = Listener(session_id, self._buffer)
         async with self._locks[session_id]:
             if not self._listeners[session_id]:
-                await self._bind(session_id)
+                await asyncio.shield(self._bind(session_id))
             self._listeners[session_id].add(listener)
         try:
             yield listener
@@ -57,7 +62,7 @@ class SessionFeeds:
                 listeners.discard(listener)
                 if not listeners:
                     del self._listeners[session_id]
-                    await self._unbind(session_id)
+                    await asyncio.shield(self._unbind(session_id))
 
     def dispatch(self, event: SessionEvent) -> None:
         for listener in self._listeners.get(event.session_id, ()):
