@@ -9,8 +9,8 @@ from typing import Any
 import httpx
 import pytest
 
-from careerstream.gateway.app import create_app
 from careerstream.gateway.settings import GatewaySettings
+from tests.support.gateway import running_gateway
 
 pytestmark = pytest.mark.broker
 
@@ -23,11 +23,8 @@ async def client(rabbitmq_url: str, database_url: str) -> AsyncIterator[httpx.As
         max_message_chars=50,
         turn_timeout_s=3,
     )
-    app = create_app(settings)
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://gateway") as http:
-            yield http
+    async with running_gateway(settings) as http:
+        yield http
 
 
 @pytest.fixture

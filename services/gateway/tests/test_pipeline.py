@@ -22,8 +22,8 @@ from careerstream.contracts import (
     StageCompleted,
     StageStarted,
 )
-from careerstream.gateway.app import create_app
 from careerstream.gateway.settings import GatewaySettings
+from tests.support.gateway import running_gateway
 
 pytestmark = pytest.mark.broker
 
@@ -39,11 +39,8 @@ async def client(rabbitmq_url: str, database_url: str) -> AsyncIterator[httpx.As
         max_upload_pages=3,
         turn_timeout_s=3,
     )
-    app = create_app(settings)
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://gateway") as http:
-            yield http
+    async with running_gateway(settings) as http:
+        yield http
 
 
 @pytest.fixture
@@ -269,17 +266,14 @@ async def test_the_questionnaire_is_served_in_both_languages(
         settings = GatewaySettings(
             rabbitmq_url=rabbitmq_url, database_url=database_url, onet_dir=onet
         )
-        app = create_app(settings)
-        async with app.router.lifespan_context(app):
-            transport = httpx.ASGITransport(app=app)
-            async with httpx.AsyncClient(transport=transport, base_url="http://gw") as http:
-                chinese = (await http.get("/api/assessment", params={"locale": "zh"})).json()
-                assert [i["id"] for i in chinese["items"]] == list(ASSESSMENT_ITEM_IDS)
-                assert chinese["scale"]["5"] == "非常喜欢"
-                english = await http.get("/api/assessment", params={"locale": "en"})
-                assert english.status_code == english_status
-                if onet is not None:
-                    assert english.json()["items"][0]["text"] == "Build kitchen cabinets"
-                    assert "O*NET" in english.json()["attribution"]
-                else:
-                    assert english.json()["error"]["code"] == "questionnaire_unavailable"
+        async with running_gateway(settings) as http:
+            chinese = (await http.get("/api/assessment", params={"locale": "zh"})).json()
+            assert [i["id"] for i in chinese["items"]] == list(ASSESSMENT_ITEM_IDS)
+            assert chinese["scale"]["5"] == "非常喜欢"
+            english = await http.get("/api/assessment", params={"locale": "en"})
+            assert english.status_code == english_status
+            if onet is not None:
+                assert english.json()["items"][0]["text"] == "Build kitchen cabinets"
+                assert "O*NET" in english.json()["attribution"]
+            else:
+                assert english.json()["error"]["code"] == "questionnaire_unavailable"

@@ -18,7 +18,7 @@ from careerstream.contracts.parsed import EducationEntry, Position, Profile, Ski
 from careerstream.contracts.profile import Constraints
 from careerstream.contracts.report import ReportDocument
 from careerstream.contracts.requests import ReportRequested
-from careerstream.reporter.writing import report_sections
+from careerstream.reporter.writing import report_document, report_sections
 
 TODAY = date(2025, 3, 14)
 ATTRIBUTION = (
@@ -193,23 +193,9 @@ def sections_of(request: ReportRequested) -> list[tuple[str, str]]:
 
 def document_of(request: ReportRequested, markdown: str | None = None) -> ReportDocument:
     """The document the handler would build, with the written report unless told otherwise."""
-    interests = request.interests
     if markdown is None:
         markdown = "".join(text for _, text in sections_of(request))
-    return ReportDocument(
-        run_id=request.run_id,
-        locale=request.locale,
-        holland_code=interests.holland_code,
-        riasec=interests.riasec,
-        riasec_raw=interests.riasec_raw,
-        riasec_source=interests.source,
-        confidence=interests.confidence,
-        evidence=interests.evidence,
-        matches=request.matches,
-        markdown=markdown,
-        data_source=request.data_source,
-        attribution=request.attribution,
-    )
+    return report_document(request, markdown)
 
 
 @pytest.fixture

@@ -20,7 +20,9 @@ import logging
 from collections.abc import AsyncIterator, Callable
 from typing import Any, TypeVar
 
-from faststream.rabbit import RabbitBroker, RabbitMessage
+from faststream.middlewares import AckPolicy
+from faststream.rabbit import Channel, RabbitBroker, RabbitMessage, RabbitRouter
+from faststream.rabbit.subscriber import RabbitSubscriber
 
 from careerstream.contracts import (
     ErrorRaised,
@@ -39,6 +41,7 @@ from careerstream.contracts import (
 from careerstream.contracts.topology import MAX_DELIVERIES, StageRoute
 from careerstream.runtime.coalesce import coalesce
 from careerstream.runtime.publishing import publish_event, publish_request
+from careerstream.runtime.topology import stage_queue, stages_exchange
 
 log = logging.getLogger("careerstream.stage")
 
@@ -47,6 +50,21 @@ Progress = Callable[[float, str], None]
 
 # Set by RabbitMQ quorum queues: how many times the message went back to the queue.
 DELIVERY_COUNT_HEADER = "x-delivery-count"
+
+
+def stage_subscriber(router: RabbitRouter, route: StageRoute, *, prefetch: int) -> RabbitSubscriber:
+    """Decorator subscribing a handler to an agent's queue, as the bus wants it.
+
+    Competing consumers with a bounded prefetch; a request is acknowledged only when
+    its handler returns (after every event and forwarded request was confirmed), and
+    a handler that raises sends it back to the queue.
+    """
+    return router.subscriber(
+        stage_queue(route),
+        stages_exchange,
+        channel=Channel(prefetch_count=prefetch),
+        ack_policy=AckPolicy.NACK_ON_ERROR,
+    )
 
 
 def deliveries_before(message: RabbitMessage) -> int:

@@ -7,16 +7,14 @@ from pathlib import Path
 from typing import Annotated
 
 from faststream import Context
-from faststream.middlewares import AckPolicy
-from faststream.rabbit import Channel, RabbitBroker, RabbitMessage, RabbitRouter
+from faststream.rabbit import RabbitBroker, RabbitMessage, RabbitRouter
 
 from careerstream.analyzer.assessment import Item, load_items
 from careerstream.analyzer.interests import analyze
 from careerstream.analyzer.settings import AnalyzerSettings
 from careerstream.contracts import AnalyzeRequested, InterestProfile, MatchRequested, Stage
 from careerstream.contracts.topology import ANALYZE_REQUESTS, MATCH_REQUESTS
-from careerstream.runtime.stage import Progress, StageRun, run_stage
-from careerstream.runtime.topology import stage_queue, stages_exchange
+from careerstream.runtime.stage import Progress, StageRun, run_stage, stage_subscriber
 
 
 @cache
@@ -28,12 +26,7 @@ def form_items(onet_dir: Path | None) -> tuple[Item, ...] | None:
 def build_router(settings: AnalyzerSettings) -> RabbitRouter:
     router = RabbitRouter()
 
-    @router.subscriber(
-        stage_queue(ANALYZE_REQUESTS),
-        stages_exchange,
-        channel=Channel(prefetch_count=settings.prefetch),
-        ack_policy=AckPolicy.NACK_ON_ERROR,
-    )
+    @stage_subscriber(router, ANALYZE_REQUESTS, prefetch=settings.prefetch)
     async def on_analyze_requested(
         request: AnalyzeRequested,
         message: RabbitMessage,

@@ -8,8 +8,7 @@ from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
 from faststream import Context
-from faststream.middlewares import AckPolicy
-from faststream.rabbit import Channel, RabbitBroker, RabbitMessage, RabbitRouter
+from faststream.rabbit import RabbitBroker, RabbitMessage, RabbitRouter
 from pydantic import ValidationError
 
 from careerstream.contracts import (
@@ -32,7 +31,7 @@ from careerstream.guide.prompts import build_messages, template
 from careerstream.guide.settings import GuideSettings
 from careerstream.runtime.coalesce import coalesce
 from careerstream.runtime.publishing import publish_event, publish_request
-from careerstream.runtime.topology import stage_queue, stages_exchange
+from careerstream.runtime.stage import stage_subscriber
 
 log = logging.getLogger("careerstream.guide")
 
@@ -158,13 +157,7 @@ async def start_pipeline(broker: RabbitBroker, request: TurnRequested, plan: Tur
 def build_router(settings: GuideSettings, model: GuideModel) -> RabbitRouter:
     router = RabbitRouter()
 
-    @router.subscriber(
-        stage_queue(GUIDE_TURNS),
-        stages_exchange,
-        channel=Channel(prefetch_count=settings.prefetch),
-        # Ack after the turn's events are confirmed; a crash mid-turn redelivers it.
-        ack_policy=AckPolicy.NACK_ON_ERROR,
-    )
+    @stage_subscriber(router, GUIDE_TURNS, prefetch=settings.prefetch)
     async def on_turn_requested(
         request: TurnRequested,
         message: RabbitMessage,

@@ -6,15 +6,13 @@ import asyncio
 from typing import Annotated
 
 from faststream import Context
-from faststream.middlewares import AckPolicy
-from faststream.rabbit import Channel, RabbitBroker, RabbitMessage, RabbitRouter
+from faststream.rabbit import RabbitBroker, RabbitMessage, RabbitRouter
 
 from careerstream.contracts import MatchRequested, OccupationMatch, ReportRequested, Stage
 from careerstream.contracts.topology import MATCH_REQUESTS, REPORT_REQUESTS
 from careerstream.matcher.ranking import OccupationIndex, load_index, rank
 from careerstream.matcher.settings import MatcherSettings
-from careerstream.runtime.stage import Progress, StageRun, run_stage
-from careerstream.runtime.topology import stage_queue, stages_exchange
+from careerstream.runtime.stage import Progress, StageRun, run_stage, stage_subscriber
 
 
 class IndexHolder:
@@ -59,12 +57,7 @@ class IndexHolder:
 def build_router(settings: MatcherSettings, holder: IndexHolder) -> RabbitRouter:
     router = RabbitRouter()
 
-    @router.subscriber(
-        stage_queue(MATCH_REQUESTS),
-        stages_exchange,
-        channel=Channel(prefetch_count=settings.prefetch),
-        ack_policy=AckPolicy.NACK_ON_ERROR,
-    )
+    @stage_subscriber(router, MATCH_REQUESTS, prefetch=settings.prefetch)
     async def on_match_requested(
         request: MatchRequested,
         message: RabbitMessage,

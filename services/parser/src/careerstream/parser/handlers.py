@@ -8,16 +8,14 @@ from pathlib import Path
 from typing import Annotated
 
 from faststream import Context
-from faststream.middlewares import AckPolicy
-from faststream.rabbit import Channel, RabbitBroker, RabbitMessage, RabbitRouter
+from faststream.rabbit import RabbitBroker, RabbitMessage, RabbitRouter
 
 from careerstream.contracts import AnalyzeRequested, PipelineRequested, Profile, Stage
 from careerstream.contracts.topology import ANALYZE_REQUESTS, PARSE_REQUESTS
 from careerstream.parser.profiling import build_profile
 from careerstream.parser.settings import ParserSettings
 from careerstream.parser.vocabulary import SkillVocabulary
-from careerstream.runtime.stage import Progress, StageRun, run_stage
-from careerstream.runtime.topology import stage_queue, stages_exchange
+from careerstream.runtime.stage import Progress, StageRun, run_stage, stage_subscriber
 
 
 @cache
@@ -33,12 +31,7 @@ def profile_summary(profile: Profile) -> dict[str, object]:
 def build_router(settings: ParserSettings) -> RabbitRouter:
     router = RabbitRouter()
 
-    @router.subscriber(
-        stage_queue(PARSE_REQUESTS),
-        stages_exchange,
-        channel=Channel(prefetch_count=settings.prefetch),
-        ack_policy=AckPolicy.NACK_ON_ERROR,
-    )
+    @stage_subscriber(router, PARSE_REQUESTS, prefetch=settings.prefetch)
     async def on_pipeline_requested(
         request: PipelineRequested,
         message: RabbitMessage,

@@ -9,11 +9,9 @@ from datetime import date
 from typing import Annotated
 
 from faststream import Context
-from faststream.middlewares import AckPolicy
-from faststream.rabbit import Channel, RabbitBroker, RabbitMessage, RabbitRouter
+from faststream.rabbit import RabbitBroker, RabbitMessage, RabbitRouter
 
 from careerstream.contracts import (
-    ReportDocument,
     ReportRendered,
     ReportRequested,
     SessionCompleted,
@@ -22,10 +20,9 @@ from careerstream.contracts import (
 from careerstream.contracts.topology import REPORT_REQUESTS
 from careerstream.reporter.pdf import render_pdf
 from careerstream.reporter.settings import ReporterSettings
-from careerstream.reporter.writing import report_sections, stream_pieces
+from careerstream.reporter.writing import report_document, report_sections, stream_pieces
 from careerstream.runtime.publishing import publish_event
-from careerstream.runtime.stage import Progress, StageRun, run_stage
-from careerstream.runtime.topology import stage_queue, stages_exchange
+from careerstream.runtime.stage import Progress, StageRun, run_stage, stage_subscriber
 
 
 async def _paced(text: str, pace_s: float) -> AsyncIterator[str]:
@@ -39,12 +36,7 @@ def build_router(settings: ReporterSettings) -> RabbitRouter:
     router = RabbitRouter()
     pace_s = settings.typing_pace_ms / 1000
 
-    @router.subscriber(
-        stage_queue(REPORT_REQUESTS),
-        stages_exchange,
-        channel=Channel(prefetch_count=settings.prefetch),
-        ack_policy=AckPolicy.NACK_ON_ERROR,
-    )
+    @stage_subscriber(router, REPORT_REQUESTS, prefetch=settings.prefetch)
     async def on_report_requested(
         request: ReportRequested,
         message: RabbitMessage,
@@ -67,21 +59,7 @@ def build_router(settings: ReporterSettings) -> RabbitRouter:
             for done, (name, text) in enumerate(sections, start=1):
                 written.append(await run.stream(_paced(text, pace_s)))
                 await run.progress(done / steps, f"wrote {name}")
-            interests = request.interests
-            document = ReportDocument(
-                run_id=request.run_id,
-                locale=request.locale,
-                holland_code=interests.holland_code,
-                riasec=interests.riasec,
-                riasec_raw=interests.riasec_raw,
-                riasec_source=interests.source,
-                confidence=interests.confidence,
-                evidence=interests.evidence,
-                matches=request.matches,
-                markdown="".join(written),
-                data_source=request.data_source,
-                attribution=request.attribution,
-            )
+            document = report_document(request, "".join(written))
 
             def render(progress: Progress) -> bytes:
                 pdf = render_pdf(document)

@@ -16,6 +16,8 @@ from careerstream.contracts.common import Locale
 from careerstream.contracts.interests import AREA_NAMES, InterestProfile
 from careerstream.contracts.matches import OccupationMatch
 from careerstream.contracts.parsed import EducationEntry, Position, Profile
+from careerstream.contracts.report import ReportDocument
+from careerstream.contracts.requests import ReportRequested
 
 RIASEC = "RIASEC"
 TOP_MATCHES = 5
@@ -748,3 +750,22 @@ def stream_pieces(markdown: str) -> Iterator[str]:
     """Small token-like pieces of the text, in order; they concatenate back to it exactly."""
     for piece in _PIECE.finditer(markdown):
         yield piece.group()
+
+
+def report_document(request: ReportRequested, markdown: str) -> ReportDocument:
+    """The report as data (what `GET /report` answers): the request's findings and the text."""
+    interests = request.interests
+    return ReportDocument(
+        run_id=request.run_id,
+        locale=request.locale,
+        holland_code=interests.holland_code,
+        riasec=interests.riasec,
+        riasec_raw=interests.riasec_raw,
+        riasec_source=interests.source,
+        confidence=interests.confidence,
+        evidence=interests.evidence,
+        matches=request.matches,
+        markdown=markdown,
+        data_source=request.data_source,
+        attribution=request.attribution,
+    )
