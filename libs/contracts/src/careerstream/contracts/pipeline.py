@@ -16,8 +16,6 @@ PIPELINE_SPANS: dict[Stage, tuple[float, float]] = {
     Stage.REPORT: (0.55, 1.0),
 }
 
-PIPELINE_SOURCES = ("conversation", "resume", "assessment")
-
 
 def overall_progress(stage: Stage, fraction: float) -> float:
     """Map a stage's own fraction of work (0..1) onto the whole pipeline."""
