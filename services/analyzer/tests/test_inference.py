@@ -24,12 +24,12 @@ from careerstream.analyzer.inference import (
     inferred_interests,
     read_profile,
 )
-from careerstream.contracts import EducationEntry, Locale, Position, Profile, Skill
+from careerstream.contracts import EducationEntry, EducationLevel, Locale, Position, Profile, Skill
 from tests.support.onet import onet_dir
 
 ANALYST = Profile(
     experience=[Position(title="Data Analyst", organization="Northwind Retail", years=4)],
-    education=[EducationEntry(level="bachelor", major="Statistics")],
+    education=[EducationEntry(level=EducationLevel.BACHELOR, major="Statistics")],
     interests=["research", "spreadsheets"],
     narrative=(
         "I have worked as a data analyst for four years. I love research and digging into "

@@ -6,7 +6,14 @@ import time
 
 import pytest
 
-from careerstream.contracts import CollectedInfo, Constraints, Education, Experience, Topic
+from careerstream.contracts import (
+    CollectedInfo,
+    Constraints,
+    Education,
+    EducationLevel,
+    Experience,
+    Topic,
+)
 from careerstream.guide.extraction import MAX_CHARS, extract, merge
 
 # --- nothing to learn ------------------------------------------------------------------------
@@ -46,7 +53,7 @@ def test_greetings_noise_and_questions_tell_nothing(text: str) -> None:
             "University of Toronto",
         ),
         ("I'm a biology major", None, "biology", None),
-        ("I only finished high school", "high school", None, None),
+        ("I only finished high school", "secondary", None, None),
         ("I went to community college for nursing", "associate", None, None),
         ("我本科学的是会计，在一家银行工作了三年", "bachelor", "会计", None),
         ("我是浙江大学的硕士，主修金融", "master", "金融", "浙江大学"),
@@ -79,7 +86,7 @@ def test_a_degree_someone_plans_is_not_one_they_hold() -> None:
     assert planned.level == "bachelor"
     assert extract("I'd like to do a master's degree in design someday").education is None
     held = extract("I have a master's degree and want to become a teacher")
-    assert held.education == Education(level="master")
+    assert held.education == Education(level=EducationLevel.MASTER)
     assert held.goals == ["teacher"]
 
 
@@ -352,7 +359,7 @@ def test_one_long_english_message_can_say_everything() -> None:
     )
     assert info.known() == set(Topic)
     assert info.education == Education(
-        level="bachelor", major="English Literature", school="University of Edinburgh"
+        level=EducationLevel.BACHELOR, major="English Literature", school="University of Edinburgh"
     )
     assert info.experience[0].years == 4
     assert info.interests == ["reading", "yoga", "cooking"]
@@ -367,7 +374,9 @@ def test_one_long_chinese_message_can_say_everything() -> None:
         "平时喜欢看电影、旅行。我看重成长和自由，希望五年内成为内容总监。最好在杭州，月薪两万左右。"
     )
     assert info.known() == set(Topic)
-    assert info.education == Education(level="master", major="新闻传播", school="武汉大学")
+    assert info.education == Education(
+        level=EducationLevel.MASTER, major="新闻传播", school="武汉大学"
+    )
     assert [(e.role, e.years) for e in info.experience] == [("编辑", 3)]
     assert info.values == ["成长", "自主"]
     assert info.constraints == Constraints(location="杭州", pay="月薪两万左右")
@@ -407,12 +416,14 @@ def test_extraction_is_deterministic() -> None:
 
 
 def test_merging_keeps_what_was_known_and_adds_what_is_new() -> None:
-    known = CollectedInfo(education=Education(level="bachelor"), interests=["Hiking"])
+    known = CollectedInfo(education=Education(level=EducationLevel.BACHELOR), interests=["Hiking"])
     merged = merge(known, extract("I studied physics and I enjoy hiking and chess"))
-    assert merged.education == Education(level="bachelor", major="physics")
+    assert merged.education == Education(level=EducationLevel.BACHELOR, major="physics")
     assert merged.interests == ["Hiking", "chess"], "duplicates dropped regardless of case"
     assert merge(merged, CollectedInfo()) == merged
-    assert known == CollectedInfo(education=Education(level="bachelor"), interests=["Hiking"])
+    assert known == CollectedInfo(
+        education=Education(level=EducationLevel.BACHELOR), interests=["Hiking"]
+    )
 
 
 def test_merging_replaces_fields_that_a_new_answer_restates() -> None:

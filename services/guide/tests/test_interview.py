@@ -9,6 +9,7 @@ from careerstream.contracts import (
     ChatRole,
     CollectedInfo,
     Education,
+    EducationLevel,
     Experience,
     Locale,
     Topic,
@@ -134,7 +135,7 @@ def test_when_every_useful_question_was_asked_it_suggests_the_questionnaire() ->
         Topic.SKILLS,
         Topic.GOALS,
     )
-    known = CollectedInfo(education=Education(level="bachelor"))
+    known = CollectedInfo(education=Education(level=EducationLevel.BACHELOR))
     plan = plan_turn(
         "no idea", [ChatMessage(role=ChatRole.USER, content="x")], Locale.EN, known, asked
     )

@@ -1,6 +1,13 @@
 from __future__ import annotations
 
-from careerstream.contracts import CollectedInfo, Education, Locale, ReportDigest, ReportMatch
+from careerstream.contracts import (
+    CollectedInfo,
+    Education,
+    EducationLevel,
+    Locale,
+    ReportDigest,
+    ReportMatch,
+)
 from careerstream.guide.interview import plan_turn
 from careerstream.guide.offline import (
     acknowledge,
@@ -51,7 +58,7 @@ def test_without_a_plan_it_answers_in_the_users_language() -> None:
 
 def test_acknowledging_says_back_the_facts() -> None:
     learned = CollectedInfo(
-        education=Education(level="master", major="physics"), interests=["hiking"]
+        education=Education(level=EducationLevel.MASTER, major="physics"), interests=["hiking"]
     )
     assert acknowledge(learned, Locale.EN) == (
         "Thanks, noted — education: a master's in physics; you enjoy: hiking. "

@@ -13,7 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from careerstream.contracts import EducationEntry, InterestProfile, Position, Profile, Skill
+from careerstream.contracts import (
+    EducationEntry,
+    EducationLevel,
+    InterestProfile,
+    Position,
+    Profile,
+    Skill,
+)
 from careerstream.matcher.embeddings import Embedder, Vectors, default_embedder
 from careerstream.matcher.occupations import OccupationIndex, load_index
 from tests.support.onet import onet_dir
@@ -90,9 +97,9 @@ def _skill(name: str, label: str | None = None) -> Skill:
 def analyst() -> tuple[Profile, InterestProfile]:
     """Investigative and Conventional, with Python, SQL and statistics (English)."""
     profile = Profile(
-        highest_level="bachelor",
+        highest_level=EducationLevel.BACHELOR,
         years_experience=2,
-        education=[EducationEntry(level="bachelor", major="Statistics")],
+        education=[EducationEntry(level=EducationLevel.BACHELOR, major="Statistics")],
         experience=[Position(title="Reporting assistant", years=2)],
         skills=[_skill("Python"), _skill("SQL"), _skill("statistics")],
         interests=["analysing numbers", "puzzles"],
@@ -111,9 +118,9 @@ def analyst() -> tuple[Profile, InterestProfile]:
 def nurse() -> tuple[Profile, InterestProfile]:
     """Social first, who speaks of nursing and caring for patients in Chinese."""
     profile = Profile(
-        highest_level="bachelor",
+        highest_level=EducationLevel.BACHELOR,
         years_experience=1,
-        education=[EducationEntry(level="bachelor", major="护理学")],
+        education=[EducationEntry(level=EducationLevel.BACHELOR, major="护理学")],
         skills=[_skill("护理"), _skill("照顾病人")],
         interests=["照顾病人", "帮助别人"],
         goals=["在医院工作"],

@@ -8,7 +8,14 @@ import re
 import numpy as np
 import pytest
 
-from careerstream.contracts import InterestProfile, Locale, OccupationMatch, Profile, Skill
+from careerstream.contracts import (
+    EducationLevel,
+    InterestProfile,
+    Locale,
+    OccupationMatch,
+    Profile,
+    Skill,
+)
 from careerstream.matcher.occupations import OccupationIndex, Term
 from careerstream.matcher.ranking import (
     WEIGHTS,
@@ -204,7 +211,8 @@ def test_tools_match_by_their_words(onet_index: OccupationIndex) -> None:
 def test_the_persons_job_zone_comes_from_education_and_experience(
     level: str | None, years: float, zone: int | None
 ) -> None:
-    assert person_zone(Profile(highest_level=level, years_experience=years)) == zone
+    highest = EducationLevel(level) if level else None
+    assert person_zone(Profile(highest_level=highest, years_experience=years)) == zone
 
 
 def test_more_preparation_needed_costs_more_than_less() -> None:

@@ -16,6 +16,7 @@ from careerstream.contracts import (
     Constraints,
     Education,
     EducationEntry,
+    EducationLevel,
     Experience,
     Locale,
     Profile,
@@ -165,14 +166,14 @@ def test_english_resume_with_headings(vocabulary: SkillVocabulary) -> None:
     assert profile.years_experience == 9.33
     assert profile.education == [
         EducationEntry(
-            level="master",
+            level=EducationLevel.MASTER,
             major="Statistics",
             school="University of Toronto",
             start="2015",
             end="2017",
         ),
         EducationEntry(
-            level="bachelor",
+            level=EducationLevel.BACHELOR,
             major="Economics",
             school="McGill University",
             start="2011",
@@ -390,7 +391,7 @@ def test_chinese_persona_from_the_conversation(vocabulary: SkillVocabulary) -> N
         user("平时喜欢摄影和爬山，希望以后考PMP。"),
     ]
     collected = CollectedInfo(
-        education=Education(level="master", major="计算机", school="浙江大学"),
+        education=Education(level=EducationLevel.MASTER, major="计算机", school="浙江大学"),
         experience=[Experience(text="我在华为做了两年软件工程师", role="软件工程师", years=2)],
         skills=["Python", "沟通能力", "架构设计"],
         interests=["摄影", "爬山"],
@@ -399,7 +400,9 @@ def test_chinese_persona_from_the_conversation(vocabulary: SkillVocabulary) -> N
         constraints=Constraints(location="杭州"),
     )
     profile = profile_of(None, vocabulary, Locale.ZH, conversation, collected)
-    assert profile.education == [EducationEntry(level="master", major="计算机", school="浙江大学")]
+    assert profile.education == [
+        EducationEntry(level=EducationLevel.MASTER, major="计算机", school="浙江大学")
+    ]
     assert profile.highest_level == "master"
     assert jobs(profile) == [("软件工程师", None, None, None, 2.0)]
     assert profile.years_experience == 2.0
@@ -430,7 +433,7 @@ def test_english_persona_from_the_conversation(vocabulary: SkillVocabulary) -> N
         user("I hold a CPR certification and want to get a PMP someday."),
     ]
     collected = CollectedInfo(
-        education=Education(level="associate", major="nursing"),
+        education=Education(level=EducationLevel.ASSOCIATE, major="nursing"),
         experience=[
             Experience(text="I've worked as a nurse for 6 years", role="nurse", years=6),
             Experience(text="as a caregiver for 2 years", role="caregiver", years=2),
@@ -439,7 +442,7 @@ def test_english_persona_from_the_conversation(vocabulary: SkillVocabulary) -> N
         interests=["gardening"],
     )
     profile = profile_of(None, vocabulary, Locale.EN, conversation, collected)
-    assert profile.education == [EducationEntry(level="associate", major="nursing")]
+    assert profile.education == [EducationEntry(level=EducationLevel.ASSOCIATE, major="nursing")]
     assert profile.highest_level == "associate"
     assert jobs(profile) == [
         ("nurse", None, None, None, 6.0),
@@ -459,7 +462,7 @@ def test_english_persona_from_the_conversation(vocabulary: SkillVocabulary) -> N
 
 def test_conversation_and_resume_together(vocabulary: SkillVocabulary) -> None:
     collected = CollectedInfo(
-        education=Education(level="硕士", school="北京大学"),
+        education=Education(level=EducationLevel.MASTER, school="北京大学"),
         experience=[Experience(text="我做了十年产品", role="产品经理", years=10)],
         skills=["Python"],
         interests=["旅行"],

@@ -11,6 +11,7 @@ from datetime import date
 
 import pytest
 
+from careerstream.contracts import EducationLevel
 from careerstream.contracts.common import Locale
 from careerstream.contracts.interests import InterestProfile
 from careerstream.contracts.matches import OccupationMatch
@@ -36,14 +37,14 @@ def _zh() -> ReportRequested:
         name="王芳",
         education=[
             EducationEntry(
-                level="bachelor",
+                level=EducationLevel.BACHELOR,
                 major="计算机科学",
                 school="华中科技大学",
                 start="2014",
                 end="2018",
             )
         ],
-        highest_level="bachelor",
+        highest_level=EducationLevel.BACHELOR,
         experience=[
             Position(title="测试工程师", organization="某软件公司", start="2018", end="present")
         ],
@@ -107,8 +108,10 @@ def _zh() -> ReportRequested:
 def _en() -> ReportRequested:
     profile = Profile(
         name="Jordan Lee",
-        education=[EducationEntry(level="associate", major="Nursing", school="Valley College")],
-        highest_level="associate",
+        education=[
+            EducationEntry(level=EducationLevel.ASSOCIATE, major="Nursing", school="Valley College")
+        ],
+        highest_level=EducationLevel.ASSOCIATE,
         experience=[
             Position(title="Care assistant", organization="Riverside Clinic", start="2019")
         ],

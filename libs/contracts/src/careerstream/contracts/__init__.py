@@ -6,15 +6,18 @@ from careerstream.contracts.common import (
     ChatRole,
     Locale,
     Stage,
+    derive_id,
     new_id,
     utc_now,
 )
+from careerstream.contracts.education import EDUCATION_LEVELS, EducationLevel, level_rank
 from careerstream.contracts.events import (
     TURN_ENDING_TYPES,
     ErrorRaised,
     EventBase,
     SessionCompleted,
     SessionEvent,
+    SessionMessage,
     SessionReset,
     StageCompleted,
     StageProgressed,
@@ -32,15 +35,9 @@ from careerstream.contracts.inputs import (
     answer_problems,
 )
 from careerstream.contracts.interests import InterestProfile
+from careerstream.contracts.journal import JournalEntry, parse_journal_entry
 from careerstream.contracts.matches import OccupationMatch
-from careerstream.contracts.parsed import (
-    EDUCATION_LEVELS,
-    EducationEntry,
-    Position,
-    Profile,
-    Skill,
-    level_rank,
-)
+from careerstream.contracts.parsed import EducationEntry, Position, Profile, Skill
 from careerstream.contracts.pipeline import PIPELINE_SPANS, overall_progress, stage_key
 from careerstream.contracts.profile import (
     CollectedInfo,
@@ -51,6 +48,7 @@ from careerstream.contracts.profile import (
     ReportMatch,
     Topic,
 )
+from careerstream.contracts.progress import Progress, Steps, no_progress, within
 from careerstream.contracts.report import ReportDocument, ReportRendered
 from careerstream.contracts.requests import (
     AnalyzeRequested,
@@ -60,13 +58,16 @@ from careerstream.contracts.requests import (
     StageRequest,
     TurnRequested,
 )
+from careerstream.contracts.riasec import AREA_NAMES, RIASEC
 from careerstream.contracts.version import SCHEMA_VERSION
 
 __all__ = [
+    "AREA_NAMES",
     "ASSESSMENT_ITEM_IDS",
     "EDUCATION_LEVELS",
     "PIPELINE_SPANS",
     "PIPELINE_STAGES",
+    "RIASEC",
     "SCHEMA_VERSION",
     "TURN_ENDING_TYPES",
     "AnalyzeRequested",
@@ -76,10 +77,12 @@ __all__ = [
     "Constraints",
     "Education",
     "EducationEntry",
+    "EducationLevel",
     "ErrorRaised",
     "EventBase",
     "Experience",
     "InterestProfile",
+    "JournalEntry",
     "Locale",
     "MatchRequested",
     "OccupationMatch",
@@ -87,6 +90,7 @@ __all__ = [
     "PipelineRequested",
     "Position",
     "Profile",
+    "Progress",
     "ReportDigest",
     "ReportDocument",
     "ReportMatch",
@@ -95,6 +99,7 @@ __all__ = [
     "ResumeDocument",
     "SessionCompleted",
     "SessionEvent",
+    "SessionMessage",
     "SessionReset",
     "Skill",
     "Stage",
@@ -103,16 +108,21 @@ __all__ = [
     "StageRequest",
     "StageRetrying",
     "StageStarted",
+    "Steps",
     "TokenStreamed",
     "Topic",
     "TurnCompleted",
     "TurnRequested",
     "answer_problems",
+    "derive_id",
     "level_rank",
     "new_id",
+    "no_progress",
     "overall_progress",
+    "parse_journal_entry",
     "parse_session_event",
     "session_event_adapter",
     "stage_key",
     "utc_now",
+    "within",
 ]

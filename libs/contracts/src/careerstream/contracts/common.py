@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import uuid
 from datetime import UTC, datetime
@@ -62,6 +63,12 @@ class Contract(BaseModel):
 
 def new_id() -> str:
     return uuid.uuid4().hex
+
+
+def derive_id(*parts: object) -> str:
+    """An id that the same parts always give again (a redelivery finds the same ids)."""
+    raw = "|".join(str(part) for part in parts)
+    return hashlib.sha256(raw.encode()).hexdigest()[:32]
 
 
 def utc_now() -> datetime:

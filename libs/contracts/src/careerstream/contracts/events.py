@@ -9,22 +9,31 @@ fields of that type, exactly the JSON a client reads from an SSE `data:` line.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any, Literal, Self
+from typing import Annotated, Any, ClassVar, Literal, Self
 
 from pydantic import Field, TypeAdapter
 
-from careerstream.contracts.common import Contract, SessionId, Stage, new_id, utc_now
+from careerstream.contracts.common import Contract, Locale, SessionId, Stage, new_id, utc_now
 from careerstream.contracts.profile import CollectedInfo, Topic
 from careerstream.contracts.version import SCHEMA_VERSION
 
 
-class EventBase(Contract):
+class SessionMessage(Contract):
+    """Whatever a worker sends to a session's journal: a client event, or a stored record."""
+
+    # Client events are numbered and delivered; a stored-only record changes the session
+    # (the gateway keeps it) but is never numbered or sent to a client.
+    for_clients: ClassVar[bool] = True
+
     type: str
     schema_version: int = SCHEMA_VERSION
     event_id: str = Field(
         default_factory=new_id, description="Producer-assigned; dedupes redeliveries."
     )
     session_id: SessionId
+
+
+class EventBase(SessionMessage):
     seq: int | None = Field(
         default=None, ge=1, description="Per-session order, set by the journal."
     )
@@ -53,7 +62,11 @@ class TurnCompleted(EventBase):
     collected_info: CollectedInfo | None = None
     asked: list[Topic] = Field(default_factory=list)
     pipeline_run_id: str | None = Field(
-        default=None, description="Set when this turn started the analysis pipeline."
+        default=None,
+        description="Set when this turn asks for the analysis: the gateway starts that run.",
+    )
+    locale: Locale | None = Field(
+        default=None, description="The language the reply (and a run it asks for) is in."
     )
 
 
@@ -103,7 +116,7 @@ class SessionReset(EventBase):
     reason: str = ""
 
 
-SessionEvent = Annotated[
+AnySessionEvent = (
     TokenStreamed
     | TurnCompleted
     | StageStarted
@@ -112,9 +125,9 @@ SessionEvent = Annotated[
     | StageRetrying
     | SessionCompleted
     | ErrorRaised
-    | SessionReset,
-    Field(discriminator="type"),
-]
+    | SessionReset
+)
+SessionEvent = Annotated[AnySessionEvent, Field(discriminator="type")]
 
 session_event_adapter: TypeAdapter[SessionEvent] = TypeAdapter(SessionEvent)
 

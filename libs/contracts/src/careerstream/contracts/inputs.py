@@ -14,8 +14,8 @@ from typing import Literal
 from pydantic import Field
 
 from careerstream.contracts.common import Contract
+from careerstream.contracts.riasec import RIASEC
 
-RIASEC = "RIASEC"
 ITEMS_PER_AREA = 10
 ANSWER_SCALE = range(1, 6)
 ASSESSMENT_ITEM_IDS: tuple[str, ...] = tuple(

@@ -6,30 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from careerstream.contracts.common import Contract, Locale
-
-RIASEC = "RIASEC"
-
-# The six areas' names as every service and client shows them (Holland's terms; the
-# Chinese ones are the usual translations).
-AREA_NAMES: dict[Locale, dict[str, str]] = {
-    Locale.EN: {
-        "R": "Realistic",
-        "I": "Investigative",
-        "A": "Artistic",
-        "S": "Social",
-        "E": "Enterprising",
-        "C": "Conventional",
-    },
-    Locale.ZH: {
-        "R": "现实型",
-        "I": "研究型",
-        "A": "艺术型",
-        "S": "社会型",
-        "E": "企业型",
-        "C": "常规型",
-    },
-}
+from careerstream.contracts.common import Contract
 
 
 class InterestProfile(Contract):

@@ -7,26 +7,12 @@ from typing import Literal
 from pydantic import Field
 
 from careerstream.contracts.common import Contract
+from careerstream.contracts.education import EducationLevel
 from careerstream.contracts.profile import Constraints
-
-# Education levels, lowest to highest; `level_rank` orders them for job-zone fit.
-EDUCATION_LEVELS: tuple[str, ...] = (
-    "secondary",
-    "vocational",
-    "associate",
-    "bachelor",
-    "master",
-    "doctorate",
-)
-
-
-def level_rank(level: str | None) -> int:
-    """0 when unknown, 1 for secondary school ... 6 for a doctorate."""
-    return EDUCATION_LEVELS.index(level) + 1 if level in EDUCATION_LEVELS else 0
 
 
 class EducationEntry(Contract):
-    level: str | None = Field(default=None, description="One of EDUCATION_LEVELS, when known.")
+    level: EducationLevel | None = None
     major: str | None = None
     school: str | None = None
     start: str | None = Field(default=None, description="YYYY or YYYY-MM")
@@ -56,7 +42,7 @@ class Skill(Contract):
 class Profile(Contract):
     name: str | None = None
     education: list[EducationEntry] = Field(default_factory=list)
-    highest_level: str | None = Field(default=None, description="One of EDUCATION_LEVELS.")
+    highest_level: EducationLevel | None = None
     experience: list[Position] = Field(default_factory=list)
     years_experience: float = Field(default=0.0, ge=0)
     skills: list[Skill] = Field(default_factory=list)

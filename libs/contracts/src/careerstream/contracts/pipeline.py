@@ -8,6 +8,7 @@ own fraction of work done into its slice with `overall_progress`.
 from __future__ import annotations
 
 from careerstream.contracts.common import Stage
+from careerstream.contracts.progress import scale
 
 PIPELINE_SPANS: dict[Stage, tuple[float, float]] = {
     Stage.PARSE: (0.0, 0.1),
@@ -19,9 +20,7 @@ PIPELINE_SPANS: dict[Stage, tuple[float, float]] = {
 
 def overall_progress(stage: Stage, fraction: float) -> float:
     """Map a stage's own fraction of work (0..1) onto the whole pipeline."""
-    start, end = PIPELINE_SPANS[stage]
-    clamped = min(max(fraction, 0.0), 1.0)
-    return round(start + (end - start) * clamped, 4)
+    return round(scale(fraction, *PIPELINE_SPANS[stage]), 4)
 
 
 def stage_key(run_id: str, stage: Stage) -> str:

@@ -11,6 +11,7 @@ from enum import StrEnum
 from pydantic import Field
 
 from careerstream.contracts.common import Contract
+from careerstream.contracts.education import EducationLevel
 
 
 class Topic(StrEnum):
@@ -26,7 +27,7 @@ class Topic(StrEnum):
 
 
 class Education(Contract):
-    level: str | None = None
+    level: EducationLevel | None = None
     major: str | None = None
     school: str | None = None
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from careerstream.contracts.common import Contract, Locale, SessionId, new_id, utc_now
+from careerstream.contracts.common import Contract, Locale, utc_now
+from careerstream.contracts.events import SessionMessage
 from careerstream.contracts.matches import OccupationMatch
 
 
@@ -29,16 +30,16 @@ class ReportDocument(Contract):
     created_at: datetime = Field(default_factory=utc_now)
 
 
-class ReportRendered(Contract):
+class ReportRendered(SessionMessage):
     """The finished report and its PDF, for the gateway's store only (never sent to clients).
 
     Published on the session's journal shard just before `session.completed`, so the
     report is stored by the time a client learns it is ready.
     """
 
+    for_clients: ClassVar[bool] = False
+
     type: Literal["report.rendered"] = "report.rendered"
-    event_id: str = Field(default_factory=new_id)
-    session_id: SessionId
     turn_id: str | None = None
     report: ReportDocument
     pdf_base64: str = Field(min_length=1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from faststream.rabbit import RabbitBroker
 
-from careerstream.contracts import EventBase, ReportRendered, StageRequest
+from careerstream.contracts import SessionMessage, StageRequest
 from careerstream.contracts.topology import (
     JOURNAL_SHARD_HEADER,
     StageRoute,
@@ -14,11 +14,11 @@ from careerstream.contracts.topology import (
 from careerstream.runtime.topology import events_exchange, stages_exchange
 
 
-async def publish_event(broker: RabbitBroker, event: EventBase | ReportRendered) -> None:
-    """Publish a raw (unnumbered) session event for the journal; waits for the confirm.
+async def publish_event(broker: RabbitBroker, event: SessionMessage) -> None:
+    """Publish a raw (unnumbered) session message for the journal; waits for the confirm.
 
-    `ReportRendered` takes the same road, so it reaches the session's shard in order
-    with the events around it; the journal stores it without numbering it.
+    Stored-only records (`ReportRendered`) take the same road, so they reach the
+    session's shard in order with the events around them.
     """
     await broker.publish(
         event.model_dump(mode="json"),

@@ -15,10 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from careerstream.contracts import ASSESSMENT_ITEM_IDS, Locale, answer_problems, questionnaire
-from careerstream.contracts.inputs import ANSWER_SCALE, ITEMS_PER_AREA, RIASEC
-from careerstream.contracts.interests import AREA_NAMES
+from careerstream.contracts.inputs import ANSWER_SCALE, ITEMS_PER_AREA
+from careerstream.contracts.riasec import AREA_NAMES, RIASEC
 
-AREAS = RIASEC
 SCALE = ANSWER_SCALE
 SHORT_FORM_FILE = "interest-profiler-short-form.json"
 
@@ -66,7 +65,7 @@ class Scores:
     @property
     def ranked(self) -> list[str]:
         """All six areas, strongest first; equal scores keep the RIASEC order."""
-        return sorted(AREAS, key=lambda area: (-self.raw[area], AREAS.index(area)))
+        return sorted(RIASEC, key=lambda area: (-self.raw[area], RIASEC.index(area)))
 
 
 def chinese_wording() -> dict[str, str]:
@@ -97,12 +96,12 @@ def score(answers: Mapping[str, object]) -> Scores:
     problems = answer_problems(answers)
     if problems:
         raise AnswersInvalid(problems)
-    raw = dict.fromkeys(AREAS, 0)
+    raw = dict.fromkeys(RIASEC, 0)
     for key in ASSESSMENT_ITEM_IDS:
         value = answers[key]
         assert isinstance(value, int)  # answer_problems has checked it
         raw[key[0]] += value
-    ranked = sorted(AREAS, key=lambda area: (-raw[area], AREAS.index(area)))
+    ranked = sorted(RIASEC, key=lambda area: (-raw[area], RIASEC.index(area)))
     return Scores(raw=raw, holland_code="".join(ranked[:3]))
 
 
@@ -131,7 +130,7 @@ def evidence(
     english = {i.id: i.text_en for i in items} if items else {}
     zh = chinese_wording()
     found: dict[str, list[str]] = {}
-    for area in AREAS:
+    for area in RIASEC:
         ids = [i for i in ASSESSMENT_ITEM_IDS if i[0] == area]
         liked = sum(1 for i in ids if answers[i] >= LIKE)
         loved = [i for i in ids if answers[i] >= STRONGLY_LIKE]

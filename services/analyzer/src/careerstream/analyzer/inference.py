@@ -20,11 +20,11 @@ from functools import cache
 from pathlib import Path
 
 from careerstream.contracts import InterestProfile, Locale, Profile
+from careerstream.contracts.riasec import RIASEC
 
 Progress = Callable[[float, str], None]
 """Fraction of this stage's work done (0..1) and a short English message."""
 
-AREAS = "RIASEC"
 _CUES = Path(__file__).parent / "data" / "riasec-cues.json"
 
 # How much one cue is worth, by where it was found. Stated interests and goals say
@@ -198,7 +198,7 @@ def cue_lexicon() -> CueLexicon:
     data = json.loads(_CUES.read_text(encoding="utf-8"))
     entries: dict[str, set[str]] = {}
     for area, languages in data["areas"].items():
-        if area not in AREAS:
+        if area not in RIASEC:
             raise ValueError(f"unknown area {area!r} in the cue lexicon")
         for surfaces in languages.values():
             for surface in surfaces:
@@ -353,7 +353,7 @@ class Reading:
             key = (hit.area, hit.cue)
             best[key] = max(best.get(key, 0.0), hit.weight)
             seen_in.setdefault(key, set()).add(hit.source)
-        raw = dict.fromkeys(AREAS, 0.0)
+        raw = dict.fromkeys(RIASEC, 0.0)
         for key, weight in best.items():
             repeats = min(len(seen_in[key]) - 1, MAX_REPEATS)
             raw[key[0]] += weight + REPEAT_BONUS * repeats
@@ -421,7 +421,7 @@ def _hits(source: str, text: str, quote: str | None, denied: set[str]) -> Iterat
         if source == "narrative" and _liked(folded, start):
             found = LIKED_WEIGHT
         words = quote if quote is not None else _quote(text, start, end)
-        for area in sorted(areas, key=AREAS.index):
+        for area in sorted(areas, key=RIASEC.index):
             # One stated interest, title or skill is one piece of evidence per area,
             # however many cues its words hold ("teaching children", "说服客户").
             if source in ITEM_SOURCES and area in counted:
@@ -452,13 +452,13 @@ def holland_code(raw: Mapping[str, float], denied: Collection[str] = ()) -> str:
     other most — the one the person did not deny, else the one after it. The
     confidence of such a profile is low, and its evidence says what is missing.
     """
-    ranked = sorted(AREAS, key=lambda area: (-raw[area], AREAS.index(area)))
+    ranked = sorted(RIASEC, key=lambda area: (-raw[area], RIASEC.index(area)))
     with_evidence = [area for area in ranked if raw[area] > 0]
     if not with_evidence:
         return PLACEHOLDER_CODE
     if len(with_evidence) == 1:
-        first = AREAS.index(with_evidence[0])
-        after, before = AREAS[(first + 1) % 6], AREAS[(first - 1) % 6]
+        first = RIASEC.index(with_evidence[0])
+        after, before = RIASEC[(first + 1) % 6], RIASEC[(first - 1) % 6]
         if after in denied and before not in denied:
             return with_evidence[0] + before
         return with_evidence[0] + after
@@ -495,14 +495,14 @@ def inferred_interests(
     reading = read_profile(profile, progress=scaled(progress, 0.0, 0.8))
     raw = reading.raw()
     scores: dict[str, float] = {}
-    for done, area in enumerate(AREAS, start=1):
+    for done, area in enumerate(RIASEC, start=1):
         # Saturating: two or three strong cues make a clear interest; more add little.
         scores[area] = round(1 - math.exp(-raw[area] / SCORE_SCALE), 3)
-        progress(0.8 + 0.2 * done / len(AREAS), f"Scored {area}")
+        progress(0.8 + 0.2 * done / len(RIASEC), f"Scored {area}")
     if not any(raw.values()):
-        evidence = {area: [_NOTHING_FOUND[locale]] for area in AREAS}
+        evidence = {area: [_NOTHING_FOUND[locale]] for area in RIASEC}
     else:
-        evidence = {area: reading.quotes(area) for area in AREAS if raw[area] > 0}
+        evidence = {area: reading.quotes(area) for area in RIASEC if raw[area] > 0}
     return InterestProfile(
         riasec=scores,
         riasec_raw=None,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from careerstream.analyzer import assessment
-from careerstream.analyzer.assessment import AREAS, AnswersInvalid, Item, score
+from careerstream.analyzer.assessment import AnswersInvalid, Item, score
 from careerstream.analyzer.inference import (
     Progress,
     inferred_interests,
@@ -19,6 +19,7 @@ from careerstream.analyzer.inference import (
     scaled,
 )
 from careerstream.contracts import InterestProfile, Locale, Profile
+from careerstream.contracts.riasec import RIASEC
 
 __all__ = [
     "AnswersInvalid",
@@ -55,7 +56,7 @@ def assessed_interests(
     progress(scored, "Scored the questionnaire")
     if profile is not None:
         reading = read_profile(profile, progress=scaled(progress, scored, 0.9))
-        for area in AREAS:
+        for area in RIASEC:
             evidence[area] += [
                 _in_own_words(q, locale) for q in reading.quotes(area, QUOTES_WITH_ANSWERS)
             ]

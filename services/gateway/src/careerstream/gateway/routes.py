@@ -32,7 +32,7 @@ from careerstream.gateway.schemas import ChatReply, ChatTurn, CreateSession, Ses
 from careerstream.gateway.sse import frame, parse_cursor
 from careerstream.gateway.store import TurnRefused
 from careerstream.gateway.welcome import WELCOME
-from careerstream.runtime.language import detect_locale
+from careerstream.understanding.language import detect_locale
 
 router = APIRouter()
 

@@ -13,8 +13,15 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TypeVar
 
-from careerstream.contracts import CollectedInfo, Constraints, Education, Experience, Locale
-from careerstream.runtime.language import detect_locale
+from careerstream.contracts import (
+    CollectedInfo,
+    Constraints,
+    Education,
+    EducationLevel,
+    Experience,
+    Locale,
+)
+from careerstream.understanding.language import detect_locale
 
 MAX_CHARS = 8000
 MAX_SKILL_CHARS = 40
@@ -431,7 +438,7 @@ def _education(clauses: Sequence[str]) -> Education | None:
     school = next((found[0][0] for c in plain if (found := _schools(c))), None)
     if not any((level, major, school)):
         return None
-    return Education(level=level, major=major, school=school)
+    return Education(level=EducationLevel(level) if level else None, major=major, school=school)
 
 
 # --- experience ------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from careerstream.contracts import ChatMessage, CollectedInfo, Locale, ReportDigest, Topic
 from careerstream.guide.extraction import extract, merge
-from careerstream.runtime.language import detect_locale
+from careerstream.understanding.language import detect_locale
 
 # Each group must have one known topic; the first topic names the group in `missing`.
 REQUIRED_GROUPS: tuple[tuple[Topic, ...], ...] = (

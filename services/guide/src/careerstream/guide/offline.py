@@ -15,6 +15,7 @@ from typing import Any
 from careerstream.contracts import (
     CollectedInfo,
     Education,
+    EducationLevel,
     Locale,
     ReportDigest,
     ReportMatch,
@@ -22,7 +23,7 @@ from careerstream.contracts import (
 )
 from careerstream.guide.interview import TurnPlan
 from careerstream.guide.prompts import decode_plan
-from careerstream.runtime.language import detect_locale
+from careerstream.understanding.language import detect_locale
 
 ZH, EN = Locale.ZH, Locale.EN
 
@@ -131,17 +132,18 @@ def _join(items: list[str], locale: Locale) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-_LEVEL_NAMES = {
-    "high school": {EN: "high school", ZH: "高中"},
-    "associate": {EN: "an associate degree", ZH: "大专"},
-    "bachelor": {EN: "a bachelor's", ZH: "本科"},
-    "master": {EN: "a master's", ZH: "硕士"},
-    "doctorate": {EN: "a doctorate", ZH: "博士"},
+_LEVEL_NAMES: dict[EducationLevel, dict[Locale, str]] = {
+    EducationLevel.SECONDARY: {EN: "high school", ZH: "高中"},
+    EducationLevel.VOCATIONAL: {EN: "vocational school", ZH: "中专"},
+    EducationLevel.ASSOCIATE: {EN: "an associate degree", ZH: "大专"},
+    EducationLevel.BACHELOR: {EN: "a bachelor's", ZH: "本科"},
+    EducationLevel.MASTER: {EN: "a master's", ZH: "硕士"},
+    EducationLevel.DOCTORATE: {EN: "a doctorate", ZH: "博士"},
 }
 
 
 def _education_phrase(education: Education, locale: Locale) -> str:
-    level = _LEVEL_NAMES.get(education.level or "", {}).get(locale, education.level or "")
+    level = _LEVEL_NAMES[education.level][locale] if education.level else ""
     if locale is ZH:
         return "".join(
             (f"{education.school}" if education.school else "", level, education.major or "")

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Literal
 
 from careerstream.contracts import Locale
+from careerstream.contracts.riasec import RIASEC
 from careerstream.matcher.catalogue import CatalogueOccupation, builtin_catalogue
 from careerstream.matcher.embeddings import (
     Embedder,
@@ -36,7 +37,7 @@ from careerstream.matcher.embeddings import (
     embed_cached,
     no_progress,
 )
-from careerstream.matcher.onet import ATTRIBUTION, RIASEC_LETTERS, Occupation, load_onet
+from careerstream.matcher.onet import ATTRIBUTION, Occupation, load_onet
 
 ONET_SOURCE = "O*NET 29.3 text release"
 CATALOGUE_SOURCE = "careerstream built-in catalogue"
@@ -237,7 +238,7 @@ def load_index(
 
 def riasec_from_code(holland_code: str) -> tuple[float, ...]:
     levels = dict(zip(holland_code, _CODE_LEVELS, strict=False))
-    return tuple(levels.get(letter, _OTHER_LEVEL) for letter in RIASEC_LETTERS)
+    return tuple(levels.get(letter, _OTHER_LEVEL) for letter in RIASEC)
 
 
 @dataclass(frozen=True)
@@ -335,7 +336,7 @@ class _Builder:
                 holland_code=occupation.holland_code,
                 job_zone=occupation.job_zone,
                 # O*NET's OI scale runs 1..7.
-                riasec=tuple((occupation.riasec[x] - 1) / 6 for x in RIASEC_LETTERS),
+                riasec=tuple((occupation.riasec[x] - 1) / 6 for x in RIASEC),
                 terms=tuple(dict.fromkeys(terms)),
                 source="onet",
                 passage=". ".join(part for part in parts if part) + ".",

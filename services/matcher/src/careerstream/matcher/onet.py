@@ -16,15 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-RIASEC_LETTERS = "RIASEC"
-_INTEREST_ELEMENTS = {
-    "Realistic": "R",
-    "Investigative": "I",
-    "Artistic": "A",
-    "Social": "S",
-    "Enterprising": "E",
-    "Conventional": "C",
-}
+from careerstream.contracts.riasec import LETTER_OF_AREA, RIASEC
+
 REQUIRED_FILES = ("Occupation Data.txt", "Interests.txt", "Job Zones.txt")
 ATTRIBUTION = (
     "This product includes information from the O*NET 29.3 Database and the O*NET Interest "
@@ -53,7 +46,7 @@ class Occupation:
     @property
     def holland_code(self) -> str:
         """The three strongest interest areas, strongest first (ties in RIASEC order)."""
-        ranked = sorted(RIASEC_LETTERS, key=lambda letter: (-self.riasec.get(letter, 0.0), letter))
+        ranked = sorted(RIASEC, key=lambda letter: (-self.riasec.get(letter, 0.0), letter))
         return "".join(ranked[:3]) if self.riasec else ""
 
 
@@ -76,7 +69,7 @@ def load_onet(
         for row in _rows(directory / "Occupation Data.txt")
     }
     for row in _rows(directory / "Interests.txt"):
-        letter = _INTEREST_ELEMENTS.get(row["Element Name"])
+        letter = LETTER_OF_AREA.get(row["Element Name"])
         occupation = occupations.get(row["O*NET-SOC Code"])
         if row["Scale ID"] == "OI" and letter and occupation is not None:
             occupation.riasec[letter] = float(row["Data Value"])
@@ -86,7 +79,7 @@ def load_onet(
     _attach_skills(directory / "Skills.txt", occupations, top_skills)
     _attach_technology(directory / "Technology Skills.txt", occupations, top_technology)
     _attach_titles(directory / "Alternate Titles.txt", occupations)
-    with_profile = [o for o in occupations.values() if len(o.riasec) == len(RIASEC_LETTERS)]
+    with_profile = [o for o in occupations.values() if len(o.riasec) == len(RIASEC)]
     return sorted(with_profile, key=lambda o: o.code)
 
 

@@ -36,9 +36,9 @@ import numpy as np
 import numpy.typing as npt
 
 from careerstream.contracts import InterestProfile, Locale, OccupationMatch, Profile
+from careerstream.contracts.riasec import RIASEC
 from careerstream.matcher.embeddings import Progress, Vectors, no_progress
 from careerstream.matcher.occupations import IndexedOccupation, OccupationIndex, Term, load_index
-from careerstream.matcher.onet import RIASEC_LETTERS
 from careerstream.matcher.reasons import Facts, explain
 
 # The handler imports the whole stage API from here.
@@ -194,7 +194,7 @@ def interest_similarity(
     riasec: dict[str, float], occupations: Sequence[IndexedOccupation]
 ) -> Floats | None:
     """Pearson correlation of profiles, mapped from -1..1 to 0..1; None for a flat profile."""
-    person = np.array([riasec.get(letter, 0.0) for letter in RIASEC_LETTERS])
+    person = np.array([riasec.get(letter, 0.0) for letter in RIASEC])
     person = person - person.mean()
     if not occupations or float(np.linalg.norm(person)) < 1e-6:
         return None  # equal interest in everything ranks nothing above anything else

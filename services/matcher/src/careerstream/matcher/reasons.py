@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from careerstream.contracts import Locale
-from careerstream.contracts.interests import AREA_NAMES
+from careerstream.contracts.riasec import AREA_NAMES, RIASEC
 
 # What each O*NET job zone usually asks of a newcomer, in our words.
 ZONE_PREPARATION: dict[Locale, dict[int, str]] = {
@@ -53,7 +53,7 @@ def join(items: Sequence[str], locale: Locale) -> str:
 
 
 def holland_names(letters: str, locale: Locale) -> list[str]:
-    return [AREA_NAMES[locale][letter] for letter in letters if letter in "RIASEC"]
+    return [AREA_NAMES[locale][letter] for letter in letters if letter in RIASEC]
 
 
 def explain(facts: Facts, locale: Locale) -> list[str]:

@@ -7,6 +7,7 @@ every pattern is bounded, so a 100,000-character résumé is read in well under 
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -18,11 +19,11 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, TypeAdapter
 
 from careerstream.contracts import (
-    EDUCATION_LEVELS,
     ChatMessage,
     ChatRole,
     CollectedInfo,
     EducationEntry,
+    EducationLevel,
     Locale,
     Position,
     Profile,
@@ -195,32 +196,21 @@ _LEVEL = re.compile(
     r"|中专|职高|技校|中技|职业高中|中等专业)"
     r"|(?P<secondary>(?i:\bhigh\s+school\b|\bsecondary\s+school\b|\bged\b|\ba-levels?\b)|高中)"
 )
-# The guide's labels and the contract's own values, as they arrive in CollectedInfo.
-_LEVEL_NAMES = {level: level for level in EDUCATION_LEVELS} | {
-    "high school": "secondary",
-    "phd": "doctorate",
-    "doctor": "doctorate",
-    "masters": "master",
-    "bachelors": "bachelor",
-    "college": "bachelor",
-    "university": "bachelor",
-}
 
 
-def _levels(text: str) -> Iterator[tuple[str, re.Match[str]]]:
+def _levels(text: str) -> Iterator[tuple[EducationLevel, re.Match[str]]]:
     for match in _LEVEL.finditer(text):
         if match.lastgroup:
-            yield match.lastgroup, match
+            yield EducationLevel(match.lastgroup), match
 
 
-def education_level(text: str | None) -> str | None:
-    """One of EDUCATION_LEVELS for a degree however written ("MSc", "硕士", "high school");
-    the highest when several are named."""
+def education_level(text: str | None) -> EducationLevel | None:
+    """The level of a degree however written ("MSc", "硕士", "high school"); the highest
+    when several are named."""
     if not text:
         return None
-    cleaned = text.strip().casefold()
-    if cleaned in _LEVEL_NAMES:
-        return _LEVEL_NAMES[cleaned]
+    with contextlib.suppress(ValueError):
+        return EducationLevel(text)  # a level's name or an alias the contract knows
     found = {level for level, _ in _levels(normalise_text(text))}
     return max(found, key=level_rank) if found else None
 

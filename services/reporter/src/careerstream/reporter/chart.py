@@ -13,7 +13,7 @@ from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, String
 from reportlab.lib import colors
 
 from careerstream.contracts.common import Locale
-from careerstream.contracts.interests import AREA_NAMES, RIASEC
+from careerstream.contracts.riasec import AREA_NAMES, RIASEC
 from careerstream.reporter.fonts import font_for, register_fonts
 
 _RINGS = (0.25, 0.5, 0.75, 1.0)

@@ -13,13 +13,13 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 
 from careerstream.contracts.common import Locale
-from careerstream.contracts.interests import AREA_NAMES, InterestProfile
+from careerstream.contracts.interests import InterestProfile
 from careerstream.contracts.matches import OccupationMatch
 from careerstream.contracts.parsed import EducationEntry, Position, Profile
 from careerstream.contracts.report import ReportDocument
 from careerstream.contracts.requests import ReportRequested
+from careerstream.contracts.riasec import AREA_NAMES, RIASEC
 
-RIASEC = "RIASEC"
 TOP_MATCHES = 5
 SECTION_IDS: tuple[str, ...] = ("overview", "holland", "occupations", "plan", "data")
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from careerstream.contracts import Locale
-from careerstream.runtime.language import detect_locale
+from careerstream.understanding.language import detect_locale
 
 
 @pytest.mark.parametrize(
