@@ -15,8 +15,10 @@ from careerstream.runtime.topology import events_exchange, stage_queue, stages_e
 
 
 async def assert_worker_starts_declares_and_reports_ready(
-    app: AsgiFastStream, broker: RabbitBroker, route: names.StageRoute, *, consumes: bool
+    app: AsgiFastStream, route: names.StageRoute, *, consumes: bool
 ) -> None:
+    broker = app.broker
+    assert isinstance(broker, RabbitBroker)
     await app.start()
     try:
         transport = httpx.ASGITransport(app=app)

@@ -8,9 +8,18 @@ from typing import Any
 
 import pytest
 
-from careerstream.contracts import Stage, StageRequest, parse_session_event
-from careerstream.contracts.topology import MAX_DELIVERIES, PARSE_REQUESTS
-from careerstream.runtime.stage import Progress, StageRun, run_stage
+from careerstream.contracts import (
+    AnalyzeRequested,
+    Profile,
+    Progress,
+    ReportRendered,
+    Stage,
+    StageRequest,
+    parse_journal_entry,
+)
+from careerstream.contracts.report import ReportDocument
+from careerstream.contracts.topology import ANALYZE_REQUESTS, MAX_DELIVERIES
+from careerstream.runtime.stage import StageRun, run_stage
 
 
 class RecordingBroker:
@@ -23,7 +32,7 @@ class RecordingBroker:
         self.published.append({"body": message, **options})
 
     def events(self) -> list[Any]:
-        return [parse_session_event(p["body"]) for p in self.published if "type" in p["body"]]
+        return [parse_journal_entry(p["body"]) for p in self.published if "type" in p["body"]]
 
 
 class Delivery:
@@ -35,14 +44,14 @@ class Delivery:
 REQUEST = StageRequest(session_id="s1", run_id="run-1", idempotency_key="run-1:parse")
 
 
-def new_run(broker: RecordingBroker, *, retried: bool = False) -> StageRun:
-    return StageRun(broker, REQUEST, Stage.PARSE, retried=retried)  # type: ignore[arg-type]
+def new_run(broker: RecordingBroker, *, attempt: int = 1) -> StageRun:
+    return StageRun(broker, REQUEST, Stage.PARSE, attempt=attempt)  # type: ignore[arg-type]
 
 
 async def test_the_same_request_publishes_the_same_event_ids() -> None:
     first, second, retried = RecordingBroker(), RecordingBroker(), RecordingBroker()
-    for broker, again in ((first, False), (second, False), (retried, True)):
-        run = new_run(broker, retried=again)
+    for broker, attempt in ((first, 1), (second, 1), (retried, 2)):
+        run = new_run(broker, attempt=attempt)
         await run.started()
         await run.progress(0.5, "half")
         await run.completed({"x": 1})
@@ -71,19 +80,22 @@ async def test_work_in_a_thread_reports_progress_in_order_and_returns() -> None:
     run = new_run(broker)
     threads: set[int] = set()
 
-    def work(progress: Progress) -> str:
+    def work(steps: int, *, progress: Progress, done: str) -> str:
         threads.add(threading.get_ident())
-        for step in range(1, 5):
-            progress(step / 4, f"step {step}")
-        return "done"
+        for step in range(1, steps + 1):
+            progress(step / steps, f"step {step}")
+        return done
 
-    assert await run.in_thread(work) == "done"
+    assert await run.in_thread(work, 4, done="done", share=(0.5, 1.0)) == "done"
     assert threading.get_ident() not in threads
-    assert [e.message for e in broker.events()] == [f"step {n}" for n in range(1, 5)]
+    events = broker.events()
+    assert [e.message for e in events] == [f"step {n}" for n in range(1, 5)]
+    # The work's own 0..1 went into the second half of the parse stage's slice (0..0.1).
+    assert [e.progress for e in events] == [0.0625, 0.075, 0.0875, 0.1]
 
 
 async def test_a_failure_in_the_thread_reaches_the_caller() -> None:
-    def work(progress: Progress) -> None:
+    def work(*, progress: Progress) -> None:
         progress(0.1, "started")
         raise ValueError("bad profile")
 
@@ -106,17 +118,31 @@ async def test_streamed_text_is_coalesced_into_tokens_of_the_stage() -> None:
     assert {t.stage for t in tokens} == {Stage.REPORT}
 
 
-async def test_a_redelivered_request_announces_the_retry() -> None:
+async def test_a_redelivered_request_announces_the_retry_then_starts_over() -> None:
+    first, again = RecordingBroker(), RecordingBroker()
+
+    async def work(run: StageRun) -> None:
+        await run.completed()
+
+    await run_stage(first, Delivery(before=0), REQUEST, Stage.PARSE, work)  # type: ignore[arg-type]
+    await run_stage(again, Delivery(before=1), REQUEST, Stage.PARSE, work)  # type: ignore[arg-type]
+    assert [e.type for e in first.events()] == ["stage.started", "stage.completed"]
+    retry, started, completed = again.events()
+    assert (retry.type, retry.attempt) == ("stage.retrying", 2)
+    assert (started.type, completed.type) == ("stage.started", "stage.completed")
+    # A new attempt publishes under new ids, so the journal keeps it beside the first.
+    assert not {e.event_id for e in first.events()} & {e.event_id for e in again.events()}
+
+
+async def test_only_pipeline_stages_announce_their_start() -> None:
     broker = RecordingBroker()
 
     async def work(run: StageRun) -> None:
-        await run.started()
+        await run.failed("model_error", "the model failed", retryable=True)
 
-    await run_stage(broker, Delivery(before=1), REQUEST, Stage.PARSE, work)  # type: ignore[arg-type]
-    retry, started = broker.events()
-    assert retry.type == "stage.retrying"
-    assert retry.attempt == 2
-    assert started.type == "stage.started"
+    await run_stage(broker, Delivery(before=0), REQUEST, Stage.GUIDE, work)  # type: ignore[arg-type]
+    (error,) = broker.events()
+    assert (error.type, error.stage, error.retryable) == ("error", Stage.GUIDE, True)
 
 
 @pytest.mark.parametrize(("before", "error_sent"), [(0, False), (MAX_DELIVERIES, True)])
@@ -140,10 +166,34 @@ async def test_a_failure_is_raised_again_and_the_last_one_tells_the_session(
 async def test_forwarded_requests_carry_the_run_and_a_key_per_stage() -> None:
     broker = RecordingBroker()
     run = new_run(broker)
-    fields = run.next_request(Stage.ANALYZE)
-    assert fields["run_id"] == "run-1"
-    assert fields["idempotency_key"] == "run-1:analyze"
-    await run.forward(PARSE_REQUESTS, StageRequest(**fields))
+    forwarded = await run.forward(AnalyzeRequested, source="resume", profile=Profile())
+    assert (forwarded.run_id, forwarded.idempotency_key) == ("run-1", "run-1:analyze")
+    assert forwarded.session_id == "s1"
     (sent,) = broker.published
-    assert sent["routing_key"] == PARSE_REQUESTS.routing_key
+    assert sent["routing_key"] == ANALYZE_REQUESTS.routing_key  # the kind names its queue
     assert sent["mandatory"] is True
+    assert AnalyzeRequested.model_validate(sent["body"]) == forwarded
+
+
+async def test_a_stored_record_travels_with_the_runs_identity() -> None:
+    broker = RecordingBroker()
+    document = ReportDocument(
+        run_id="run-1",
+        locale=REQUEST.locale,
+        holland_code="IA",
+        riasec=dict.fromkeys("RIASEC", 0.5),
+        riasec_source="inferred",
+        confidence=0.5,
+        markdown="# Report",
+        data_source="catalogue",
+    )
+    await new_run(broker).publish(ReportRendered, report=document, pdf_base64="JQ==")
+    (record,) = broker.events()
+    assert isinstance(record, ReportRendered)
+    assert (record.session_id, record.turn_id) == ("s1", "run-1")
+
+
+def test_an_id_asked_for_by_purpose_is_the_same_in_every_delivery() -> None:
+    assert new_run(RecordingBroker()).derived_id("pipeline") == new_run(
+        RecordingBroker(), attempt=3
+    ).derived_id("pipeline")

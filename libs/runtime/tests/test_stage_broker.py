@@ -50,7 +50,6 @@ async def test_a_failing_stage_is_retried_then_dead_lettered_with_one_error(
     ) -> None:
         async def work(run: StageRun) -> None:
             attempts.append(len(attempts) + 1)
-            await run.started()
             raise RuntimeError("this stage always fails")
 
         await run_stage(bus, message, request, Stage.PARSE, work)

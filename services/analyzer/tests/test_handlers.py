@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from careerstream.analyzer.app import create_broker
+from careerstream.analyzer.app import worker
 from careerstream.analyzer.settings import AnalyzerSettings
 from careerstream.contracts import (
     ASSESSMENT_ITEM_IDS,
@@ -34,7 +34,7 @@ def request(**fields: object) -> AnalyzeRequested:
 
 
 async def test_interests_inferred_from_the_profile_are_forwarded_to_the_matcher() -> None:
-    broker = create_broker(AnalyzerSettings(onet_dir=None))
+    broker = worker.broker(AnalyzerSettings(onet_dir=None))
     events, forwarded = await run_stage_in_memory(
         broker, ANALYZE_REQUESTS, request(), MATCH_REQUESTS
     )
@@ -54,7 +54,7 @@ async def test_interests_inferred_from_the_profile_are_forwarded_to_the_matcher(
 async def test_questionnaire_answers_win_over_inference() -> None:
     answers = {item: 5 if item[0] == "R" else 2 for item in ASSESSMENT_ITEM_IDS}
     _, forwarded = await run_stage_in_memory(
-        create_broker(AnalyzerSettings(onet_dir=None)),
+        worker.broker(AnalyzerSettings(onet_dir=None)),
         ANALYZE_REQUESTS,
         request(answers=answers, source="assessment"),
         MATCH_REQUESTS,

@@ -14,7 +14,5 @@ pytestmark = pytest.mark.broker
 
 
 async def test_the_worker_starts_and_reports_ready(rabbitmq_url: str) -> None:
-    broker = create_broker(GuideSettings(rabbitmq_url=rabbitmq_url))
-    await assert_worker_starts_declares_and_reports_ready(
-        create_worker_app(broker), broker, GUIDE_TURNS, consumes=True
-    )
+    app = create_worker_app(create_broker(GuideSettings(rabbitmq_url=rabbitmq_url)))
+    await assert_worker_starts_declares_and_reports_ready(app, GUIDE_TURNS, consumes=True)

@@ -8,10 +8,9 @@ from pathlib import Path
 import pytest
 
 from careerstream.contracts.topology import MATCH_REQUESTS
-from careerstream.matcher.app import create_broker
+from careerstream.matcher.app import worker
 from careerstream.matcher.handlers import IndexHolder
 from careerstream.matcher.settings import MatcherSettings
-from careerstream.runtime.worker import create_worker_app
 from tests.support.workers import assert_worker_starts_declares_and_reports_ready
 
 pytestmark = pytest.mark.broker
@@ -22,11 +21,8 @@ async def test_the_worker_starts_reports_ready_and_loads_its_index(
 ) -> None:
     settings = MatcherSettings(rabbitmq_url=rabbitmq_url, onet_dir=None, cache_dir=tmp_path)
     holder = IndexHolder(settings)
-    broker = create_broker(settings, holder)
-    app = create_worker_app(broker, after_startup=[holder.warm])
-    await assert_worker_starts_declares_and_reports_ready(
-        app, broker, MATCH_REQUESTS, consumes=True
-    )
+    app = worker.app(settings, holder=holder)
+    await assert_worker_starts_declares_and_reports_ready(app, MATCH_REQUESTS, consumes=True)
     assert holder.warming  # the start-up hook began loading on its own
     async with asyncio.timeout(30):
         index = await holder.get()

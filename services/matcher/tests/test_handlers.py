@@ -13,7 +13,7 @@ from careerstream.contracts import (
     ReportRequested,
 )
 from careerstream.contracts.topology import MATCH_REQUESTS, REPORT_REQUESTS
-from careerstream.matcher.app import create_broker
+from careerstream.matcher.app import worker
 from careerstream.matcher.handlers import IndexHolder
 from careerstream.matcher.settings import MatcherSettings
 from tests.support.workers import milestones, run_stage_in_memory
@@ -31,7 +31,7 @@ async def run_once(
         profile=profile,
         interests=interests,
     )
-    broker = create_broker(holder.settings, holder)
+    broker = worker.broker(holder.settings, holder=holder)
     events, forwarded = await run_stage_in_memory(broker, MATCH_REQUESTS, request, REPORT_REQUESTS)
     return events, ReportRequested.model_validate(forwarded[0])
 

@@ -14,7 +14,7 @@ from careerstream.contracts import (
     Stage,
 )
 from careerstream.contracts.topology import ANALYZE_REQUESTS, PARSE_REQUESTS
-from careerstream.parser.app import create_broker
+from careerstream.parser.app import worker
 from careerstream.parser.settings import ParserSettings
 from tests.support.workers import milestones, run_stage_in_memory
 
@@ -43,7 +43,7 @@ async def test_a_resume_becomes_a_profile_for_the_analyzer() -> None:
             answers=answers,
         ),
     )
-    broker = create_broker(ParserSettings(onet_dir=None))
+    broker = worker.broker(ParserSettings(onet_dir=None))
     events, forwarded = await run_stage_in_memory(broker, PARSE_REQUESTS, request, ANALYZE_REQUESTS)
     assert milestones(events) == ["stage.started", "stage.completed"]
     assert {e["stage"] for e in events} == {Stage.PARSE.value}

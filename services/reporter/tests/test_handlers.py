@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from careerstream.contracts import ReportRendered, ReportRequested
 from careerstream.contracts.topology import REPORT_REQUESTS
-from careerstream.reporter.app import create_broker
+from careerstream.reporter.app import worker
 from careerstream.reporter.settings import ReporterSettings
 from tests.support.workers import milestones, run_stage_in_memory
 
@@ -17,7 +17,7 @@ from tests.support.workers import milestones, run_stage_in_memory
 async def test_the_report_is_streamed_then_rendered_then_the_session_completes(
     any_request: ReportRequested,
 ) -> None:
-    broker = create_broker(ReporterSettings(token_flush_chars=32))
+    broker = worker.broker(ReporterSettings(token_flush_chars=32))
     events, _ = await run_stage_in_memory(broker, REPORT_REQUESTS, any_request)
     assert milestones(events) == [
         "stage.started",

@@ -9,6 +9,8 @@ consumes them; their queues are in `careerstream.contracts.topology`.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from pydantic import Field
 
 from careerstream.contracts.common import (
@@ -17,6 +19,7 @@ from careerstream.contracts.common import (
     Locale,
     NonEmptyStr,
     SessionId,
+    Stage,
     new_id,
 )
 from careerstream.contracts.inputs import PipelineInputs
@@ -28,6 +31,9 @@ from careerstream.contracts.version import SCHEMA_VERSION
 
 
 class StageRequest(Contract):
+    # The stage whose queue this kind of request travels to (`topology.STAGE_ROUTES`).
+    consumer: ClassVar[Stage]
+
     schema_version: int = SCHEMA_VERSION
     session_id: SessionId
     run_id: str = Field(default_factory=new_id)
@@ -42,6 +48,8 @@ class TurnRequested(StageRequest):
     `run_id` names the turn; every event the turn produces carries it as `turn_id`.
     The worker is stateless: what is known so far travels with the request.
     """
+
+    consumer = Stage.GUIDE
 
     message: NonEmptyStr
     history: list[ChatMessage] = Field(
@@ -64,6 +72,8 @@ class PipelineRequested(StageRequest):
     `run_id` names the run; every event of every stage carries it as `turn_id`.
     """
 
+    consumer = Stage.PARSE
+
     conversation: list[ChatMessage] = Field(default_factory=list)
     collected_info: CollectedInfo = Field(default_factory=CollectedInfo)
     source: str = Field(
@@ -75,6 +85,8 @@ class PipelineRequested(StageRequest):
 class AnalyzeRequested(StageRequest):
     """The parser's profile, for the analyzer (consumed from `ANALYZE_REQUESTS`)."""
 
+    consumer = Stage.ANALYZE
+
     source: str = "conversation"
     profile: Profile
     answers: dict[str, int] | None = None
@@ -83,6 +95,8 @@ class AnalyzeRequested(StageRequest):
 class MatchRequested(StageRequest):
     """Profile and interests, for the matcher (consumed from `MATCH_REQUESTS`)."""
 
+    consumer = Stage.MATCH
+
     source: str = "conversation"
     profile: Profile
     interests: InterestProfile
@@ -90,6 +104,8 @@ class MatchRequested(StageRequest):
 
 class ReportRequested(StageRequest):
     """Everything so far, for the reporter (consumed from `REPORT_REQUESTS`)."""
+
+    consumer = Stage.REPORT
 
     source: str = "conversation"
     profile: Profile

@@ -1,32 +1,37 @@
-"""One run of a pipeline stage: its events, its progress and the request it forwards.
+"""One delivery of a request to an agent: the events it publishes and the request it forwards.
 
-Every event a stage publishes gets an id derived from the request's idempotency
-key and its position in the run. A request that reaches a worker twice (the
-previous stage was redelivered and forwarded again) therefore publishes the
-same ids again, and the journal keeps only the first copy. A request that is
-*redelivered* because a worker died mid-run starts over under fresh ids, after
-a `stage.retrying` event that tells clients to drop what they saw of it.
+Every consumer of a stage queue — the guide's turn and each pipeline stage — runs
+through this harness, so they all keep the same rules:
 
-CPU-bound work runs in a thread (`in_thread`), so the event loop keeps the
-broker connection alive, and reports progress through a callback whose calls
-become `stage.progress` events as they happen.
+* **Identity.** Every message a run publishes gets an id derived from the request's
+  idempotency key, the delivery attempt and its position in the run. A request that
+  reaches a worker twice in the same attempt (the previous stage was redelivered and
+  forwarded it again) publishes the same ids again, and the journal keeps only the
+  first copy.
+* **Redelivery.** A request that RabbitMQ delivers again because a worker died
+  mid-run is a new attempt: it first publishes `stage.retrying` (clients drop what
+  they saw of that stage), then starts over under the new attempt's ids.
+* **Poison.** A handler that raises sends the request back to its queue; on the last
+  delivery the quorum queue allows, the session first gets a typed `error`
+  (`stage_failed`), because RabbitMQ then dead-letters the request.
+* **Progress.** A pipeline stage announces `stage.started`; blocking domain work runs
+  in a thread (`in_thread`) and its `progress(fraction, message)` calls become
+  `stage.progress` events as they happen, mapped onto the whole pipeline's bar.
 """
 
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import logging
 from collections.abc import AsyncIterator, Callable
 from typing import Any, TypeVar
 
-from faststream.middlewares import AckPolicy
-from faststream.rabbit import Channel, RabbitBroker, RabbitMessage, RabbitRouter
-from faststream.rabbit.subscriber import RabbitSubscriber
+from faststream.rabbit import RabbitBroker, RabbitMessage
 
 from careerstream.contracts import (
+    PIPELINE_STAGES,
     ErrorRaised,
-    EventBase,
+    SessionMessage,
     Stage,
     StageCompleted,
     StageProgressed,
@@ -34,37 +39,22 @@ from careerstream.contracts import (
     StageRetrying,
     StageStarted,
     TokenStreamed,
-    new_id,
+    derive_id,
     overall_progress,
     stage_key,
 )
-from careerstream.contracts.topology import MAX_DELIVERIES, StageRoute
+from careerstream.contracts.progress import scale
+from careerstream.contracts.topology import MAX_DELIVERIES, STAGE_ROUTES
 from careerstream.runtime.coalesce import coalesce
 from careerstream.runtime.publishing import publish_event, publish_request
-from careerstream.runtime.topology import stage_queue, stages_exchange
 
 log = logging.getLogger("careerstream.stage")
 
 T = TypeVar("T")
-Progress = Callable[[float, str], None]
+R = TypeVar("R", bound=StageRequest)
 
 # Set by RabbitMQ quorum queues: how many times the message went back to the queue.
 DELIVERY_COUNT_HEADER = "x-delivery-count"
-
-
-def stage_subscriber(router: RabbitRouter, route: StageRoute, *, prefetch: int) -> RabbitSubscriber:
-    """Decorator subscribing a handler to an agent's queue, as the bus wants it.
-
-    Competing consumers with a bounded prefetch; a request is acknowledged only when
-    its handler returns (after every event and forwarded request was confirmed), and
-    a handler that raises sends it back to the queue.
-    """
-    return router.subscriber(
-        stage_queue(route),
-        stages_exchange,
-        channel=Channel(prefetch_count=prefetch),
-        ack_policy=AckPolicy.NACK_ON_ERROR,
-    )
 
 
 def deliveries_before(message: RabbitMessage) -> int:
@@ -76,38 +66,40 @@ def deliveries_before(message: RabbitMessage) -> int:
 
 
 class StageRun:
+    """What one delivery of a request publishes, with the session, the run and the stage."""
+
     def __init__(
         self,
         broker: RabbitBroker,
         request: StageRequest,
         stage: Stage,
         *,
-        retried: bool = False,
+        attempt: int = 1,
         token_window_s: float = 0.04,
         token_max_chars: int = 48,
     ) -> None:
         self.broker = broker
         self.request = request
         self.stage = stage
+        self.attempt = attempt
         self.token_window_s = token_window_s
         self.token_max_chars = token_max_chars
-        self.meta: dict[str, Any] = {
-            "session_id": request.session_id,
-            "turn_id": request.run_id,
-            "stage": stage,
-        }
-        self._salt = new_id() if retried else ""
         self._published = 0
         self._last_progress: tuple[float, str] | None = None
 
-    def _event_id(self) -> str:
-        self._published += 1
-        raw = f"{self.request.idempotency_key}|{self._salt}|{self._published}"
-        return hashlib.sha256(raw.encode()).hexdigest()[:32]
+    def derived_id(self, *purpose: object) -> str:
+        """An id of this request that every delivery of it agrees on (e.g. a run it asks for)."""
+        return derive_id(self.request.idempotency_key, *purpose)
 
-    async def publish(self, event_type: type[EventBase], **fields: Any) -> None:
-        event = event_type(event_id=self._event_id(), **self.meta, **fields)
-        await publish_event(self.broker, event)
+    async def publish(self, kind: type[SessionMessage], **fields: Any) -> None:
+        self._published += 1
+        identity: dict[str, Any] = {
+            "event_id": self.derived_id(self.attempt, self._published),
+            "session_id": self.request.session_id,
+            "turn_id": self.request.run_id,
+            "stage": self.stage,
+        }
+        await publish_event(self.broker, kind(**identity, **fields))
 
     async def started(self) -> None:
         await self.publish(StageStarted, progress=overall_progress(self.stage, 0.0))
@@ -134,15 +126,29 @@ class StageRun:
             await self.publish(TokenStreamed, text=text)
         return "".join(parts)
 
-    async def in_thread(self, work: Callable[[Progress], T]) -> T:
-        """Run blocking work in a thread; its progress calls become events, in order."""
+    async def retrying(self, reason: str, *, attempt: int | None = None) -> None:
+        """Clients drop this stage's partial output: it starts over as `attempt`."""
+        await self.publish(StageRetrying, attempt=attempt or self.attempt, reason=reason)
+
+    async def failed(self, code: str, message: str, *, retryable: bool = False) -> None:
+        await self.publish(ErrorRaised, code=code, message=message, retryable=retryable)
+
+    async def in_thread(
+        self,
+        work: Callable[..., T],
+        *args: Any,
+        share: tuple[float, float] = (0.0, 1.0),
+        **kwargs: Any,
+    ) -> T:
+        """`work(*args, progress=…, **kwargs)` in a thread; its progress calls become events,
+        in order, reported into `share` of this stage's own bar."""
         loop = asyncio.get_running_loop()
         reports: asyncio.Queue[tuple[float, str]] = asyncio.Queue()
 
         def report(fraction: float, message: str) -> None:
-            loop.call_soon_threadsafe(reports.put_nowait, (fraction, message))
+            loop.call_soon_threadsafe(reports.put_nowait, (scale(fraction, *share), message))
 
-        task = asyncio.ensure_future(asyncio.to_thread(work, report))
+        task = asyncio.ensure_future(asyncio.to_thread(work, *args, progress=report, **kwargs))
         while True:
             waiter = asyncio.ensure_future(reports.get())
             done, _ = await asyncio.wait({task, waiter}, return_when=asyncio.FIRST_COMPLETED)
@@ -156,23 +162,17 @@ class StageRun:
             await self.progress(*reports.get_nowait())
         return task.result()
 
-    def next_request(self, stage: Stage) -> dict[str, Any]:
-        """The identity fields of the request this run forwards to `stage`."""
-        return {
-            "session_id": self.request.session_id,
-            "run_id": self.request.run_id,
-            "idempotency_key": stage_key(self.request.run_id, stage),
-            "locale": self.request.locale,
-        }
-
-    async def forward(self, route: StageRoute, request: StageRequest) -> None:
-        await publish_request(self.broker, route, request)
-
-    async def retrying(self, attempt: int, reason: str) -> None:
-        await self.publish(StageRetrying, attempt=attempt, reason=reason)
-
-    async def failed(self, code: str, message: str) -> None:
-        await self.publish(ErrorRaised, code=code, message=message, retryable=False)
+    async def forward(self, kind: type[R], **fields: Any) -> R:
+        """Ask the stage that consumes `kind` for the next step of this run."""
+        request = kind(
+            session_id=self.request.session_id,
+            run_id=self.request.run_id,
+            idempotency_key=stage_key(self.request.run_id, kind.consumer),
+            locale=self.request.locale,
+            **fields,
+        )
+        await publish_request(self.broker, STAGE_ROUTES[kind.consumer], request)
+        return request
 
 
 async def run_stage(
@@ -183,17 +183,14 @@ async def run_stage(
     work: Callable[[StageRun], Any],
     **options: Any,
 ) -> None:
-    """Run one delivery of a stage request, with the retry and poison rules of the bus.
-
-    A redelivery announces itself with `stage.retrying`. A failure is raised again so
-    the message goes back to its queue; on its last allowed delivery the session gets
-    a typed `error` first, because RabbitMQ then moves the request to the dead letters.
-    """
+    """Run one delivery of a request with the bus's identity, retry and poison rules."""
     before = deliveries_before(message)
-    run = StageRun(broker, request, stage, retried=before > 0, **options)
+    run = StageRun(broker, request, stage, attempt=before + 1, **options)
     if before > 0:
-        await run.retrying(before + 1, "the request is being processed again")
+        await run.retrying("the request is being processed again")
     try:
+        if stage in PIPELINE_STAGES:
+            await run.started()
         await work(run)
     except Exception as exc:
         if before >= MAX_DELIVERIES:

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Annotated
 
-from faststream import Context
-from faststream.rabbit import RabbitBroker, RabbitMessage, RabbitRouter
+from faststream.rabbit import RabbitRouter
 
 from careerstream.analyzer.assessment import Item, load_items
 from careerstream.analyzer.interests import analyze
 from careerstream.analyzer.settings import AnalyzerSettings
-from careerstream.contracts import AnalyzeRequested, InterestProfile, MatchRequested, Stage
-from careerstream.contracts.topology import ANALYZE_REQUESTS, MATCH_REQUESTS
-from careerstream.runtime.stage import Progress, StageRun, run_stage, stage_subscriber
+from careerstream.contracts import AnalyzeRequested, MatchRequested
+from careerstream.runtime.stage import StageRun
+from careerstream.runtime.subscribers import stage_handler
 
 
 @cache
@@ -26,36 +24,18 @@ def form_items(onet_dir: Path | None) -> tuple[Item, ...] | None:
 def build_router(settings: AnalyzerSettings) -> RabbitRouter:
     router = RabbitRouter()
 
-    @stage_subscriber(router, ANALYZE_REQUESTS, prefetch=settings.prefetch)
-    async def on_analyze_requested(
-        request: AnalyzeRequested,
-        message: RabbitMessage,
-        broker: Annotated[RabbitBroker, Context()],
-    ) -> None:
-        async def analyze_stage(run: StageRun) -> None:
-            await run.started()
-
-            def work(progress: Progress) -> InterestProfile:
-                return analyze(
-                    request.profile,
-                    request.answers,
-                    request.locale,
-                    progress=progress,
-                    items=form_items(settings.onet_dir),
-                )
-
-            interests = await run.in_thread(work)
-            await run.completed({"interests": interests.model_dump(mode="json")})
-            await run.forward(
-                MATCH_REQUESTS,
-                MatchRequested(
-                    **run.next_request(Stage.MATCH),
-                    source=request.source,
-                    profile=request.profile,
-                    interests=interests,
-                ),
-            )
-
-        await run_stage(broker, message, request, Stage.ANALYZE, analyze_stage)
+    @stage_handler(router, prefetch=settings.prefetch)
+    async def analyze_interests(request: AnalyzeRequested, run: StageRun) -> None:
+        interests = await run.in_thread(
+            analyze,
+            request.profile,
+            request.answers,
+            request.locale,
+            items=form_items(settings.onet_dir),
+        )
+        await run.completed({"interests": interests.model_dump(mode="json")})
+        await run.forward(
+            MatchRequested, source=request.source, profile=request.profile, interests=interests
+        )
 
     return router

@@ -31,7 +31,7 @@ from careerstream.guide.prompts import build_messages, template
 from careerstream.guide.settings import GuideSettings
 from careerstream.runtime.coalesce import coalesce
 from careerstream.runtime.publishing import publish_event, publish_request
-from careerstream.runtime.stage import stage_subscriber
+from careerstream.runtime.subscribers import stage_subscriber
 
 log = logging.getLogger("careerstream.guide")
 

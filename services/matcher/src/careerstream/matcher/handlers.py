@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Annotated
 
-from faststream import Context
-from faststream.rabbit import RabbitBroker, RabbitMessage, RabbitRouter
+from faststream.rabbit import RabbitRouter
 
-from careerstream.contracts import MatchRequested, OccupationMatch, ReportRequested, Stage
-from careerstream.contracts.topology import MATCH_REQUESTS, REPORT_REQUESTS
+from careerstream.contracts import MatchRequested, Progress, ReportRequested, no_progress
 from careerstream.matcher.ranking import OccupationIndex, load_index, rank
 from careerstream.matcher.settings import MatcherSettings
-from careerstream.runtime.stage import Progress, StageRun, run_stage, stage_subscriber
+from careerstream.runtime.stage import StageRun
+from careerstream.runtime.subscribers import stage_handler
+from careerstream.runtime.worker import Subscribers
+
+# A request that has to load the index first spends the first half of its bar on it.
+LOADING_SHARE = (0.0, 0.5)
+RANKING_AFTER_LOADING = (0.5, 1.0)
 
 
 class IndexHolder:
@@ -29,20 +32,16 @@ class IndexHolder:
         self._lock = asyncio.Lock()
         self._warming: asyncio.Task[OccupationIndex] | None = None
 
-    def _load(self, progress: Progress) -> OccupationIndex:
-        return load_index(
-            self.settings.onet_dir,
-            self.settings.cache_dir,
-            progress=lambda fraction, message: progress(fraction / 2, message),
-        )
+    def _load(self, *, progress: Progress) -> OccupationIndex:
+        return load_index(self.settings.onet_dir, self.settings.cache_dir, progress=progress)
 
     async def get(self, run: StageRun | None = None) -> OccupationIndex:
         async with self._lock:
             if self.index is None:
                 if run is not None:
-                    self.index = await run.in_thread(self._load)
+                    self.index = await run.in_thread(self._load, share=LOADING_SHARE)
                 else:
-                    self.index = await asyncio.to_thread(self._load, lambda f, m: None)
+                    self.index = await asyncio.to_thread(self._load, progress=no_progress)
             return self.index
 
     @property
@@ -54,54 +53,39 @@ class IndexHolder:
         self._warming = asyncio.ensure_future(self.get())
 
 
-def build_router(settings: MatcherSettings, holder: IndexHolder) -> RabbitRouter:
+def build_subscribers(settings: MatcherSettings, holder: IndexHolder | None = None) -> Subscribers:
     router = RabbitRouter()
+    holder = holder or IndexHolder(settings)
 
-    @stage_subscriber(router, MATCH_REQUESTS, prefetch=settings.prefetch)
-    async def on_match_requested(
-        request: MatchRequested,
-        message: RabbitMessage,
-        broker: Annotated[RabbitBroker, Context()],
-    ) -> None:
-        async def match(run: StageRun) -> None:
-            await run.started()
-            loaded = holder.index is not None
-            index = await holder.get(run)
+    @stage_handler(router, prefetch=settings.prefetch)
+    async def match(request: MatchRequested, run: StageRun) -> None:
+        loaded = holder.index is not None
+        index = await holder.get(run)
+        matches = await run.in_thread(
+            rank,
+            index,
+            request.profile,
+            request.interests,
+            request.locale,
+            top_n=settings.top_n,
+            share=(0.0, 1.0) if loaded else RANKING_AFTER_LOADING,
+        )
+        await run.completed(
+            {
+                "matches": [m.model_dump(mode="json") for m in matches],
+                "data_source": index.data_source,
+                "attribution": index.attribution,
+            }
+        )
+        await run.forward(
+            ReportRequested,
+            source=request.source,
+            profile=request.profile,
+            interests=request.interests,
+            matches=matches,
+            data_source=index.data_source,
+            attribution=index.attribution,
+        )
 
-            def work(progress: Progress) -> list[OccupationMatch]:
-                def scaled(fraction: float, message: str) -> None:
-                    progress(fraction if loaded else 0.5 + fraction / 2, message)
-
-                return rank(
-                    index,
-                    request.profile,
-                    request.interests,
-                    request.locale,
-                    top_n=settings.top_n,
-                    progress=scaled,
-                )
-
-            matches = await run.in_thread(work)
-            await run.completed(
-                {
-                    "matches": [m.model_dump(mode="json") for m in matches],
-                    "data_source": index.data_source,
-                    "attribution": index.attribution,
-                }
-            )
-            await run.forward(
-                REPORT_REQUESTS,
-                ReportRequested(
-                    **run.next_request(Stage.REPORT),
-                    source=request.source,
-                    profile=request.profile,
-                    interests=request.interests,
-                    matches=matches,
-                    data_source=index.data_source,
-                    attribution=index.attribution,
-                ),
-            )
-
-        await run_stage(broker, message, request, Stage.MATCH, match)
-
-    return router
+    # Embedding 923 O*NET occupations the first time takes tens of seconds: start at once.
+    return Subscribers(router, after_startup=[holder.warm])

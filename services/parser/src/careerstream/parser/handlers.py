@@ -5,17 +5,15 @@ from __future__ import annotations
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Annotated
 
-from faststream import Context
-from faststream.rabbit import RabbitBroker, RabbitMessage, RabbitRouter
+from faststream.rabbit import RabbitRouter
 
-from careerstream.contracts import AnalyzeRequested, PipelineRequested, Profile, Stage
-from careerstream.contracts.topology import ANALYZE_REQUESTS, PARSE_REQUESTS
+from careerstream.contracts import AnalyzeRequested, PipelineRequested, Profile
 from careerstream.parser.profiling import build_profile
 from careerstream.parser.settings import ParserSettings
 from careerstream.parser.vocabulary import SkillVocabulary
-from careerstream.runtime.stage import Progress, StageRun, run_stage, stage_subscriber
+from careerstream.runtime.stage import StageRun
+from careerstream.runtime.subscribers import stage_handler
 
 
 @cache
@@ -31,38 +29,20 @@ def profile_summary(profile: Profile) -> dict[str, object]:
 def build_router(settings: ParserSettings) -> RabbitRouter:
     router = RabbitRouter()
 
-    @stage_subscriber(router, PARSE_REQUESTS, prefetch=settings.prefetch)
-    async def on_pipeline_requested(
-        request: PipelineRequested,
-        message: RabbitMessage,
-        broker: Annotated[RabbitBroker, Context()],
-    ) -> None:
-        async def parse(run: StageRun) -> None:
-            await run.started()
-
-            def work(progress: Progress) -> Profile:
-                return build_profile(
-                    request.conversation,
-                    request.collected_info,
-                    request.inputs.resume,
-                    request.locale,
-                    vocabulary(settings.onet_dir),
-                    today=date.today(),
-                    progress=progress,
-                )
-
-            profile = await run.in_thread(work)
-            await run.completed(profile_summary(profile))
-            await run.forward(
-                ANALYZE_REQUESTS,
-                AnalyzeRequested(
-                    **run.next_request(Stage.ANALYZE),
-                    source=request.source,
-                    profile=profile,
-                    answers=request.inputs.answers,
-                ),
-            )
-
-        await run_stage(broker, message, request, Stage.PARSE, parse)
+    @stage_handler(router, prefetch=settings.prefetch)
+    async def parse(request: PipelineRequested, run: StageRun) -> None:
+        profile = await run.in_thread(
+            build_profile,
+            request.conversation,
+            request.collected_info,
+            request.inputs.resume,
+            request.locale,
+            vocabulary(settings.onet_dir),
+            today=date.today(),
+        )
+        await run.completed(profile_summary(profile))
+        await run.forward(
+            AnalyzeRequested, source=request.source, profile=profile, answers=request.inputs.answers
+        )
 
     return router

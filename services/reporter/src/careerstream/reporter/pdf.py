@@ -30,6 +30,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import HRFlowable
 
 from careerstream.contracts.common import Locale
+from careerstream.contracts.progress import Progress, no_progress
 from careerstream.contracts.report import ReportDocument
 from careerstream.reporter.chart import riasec_chart
 from careerstream.reporter.fonts import (
@@ -402,7 +403,7 @@ def _flowables(report: ReportDocument, styles: _Styles) -> tuple[list[Flowable],
     return [*story[:last_section], KeepTogether(tail)], title
 
 
-def render_pdf(report: ReportDocument) -> bytes:
+def render_pdf(report: ReportDocument, *, progress: Progress = no_progress) -> bytes:
     """The report as PDF bytes (A4). Deterministic for the same document."""
     register_fonts()
     styles = _Styles()
@@ -425,4 +426,5 @@ def render_pdf(report: ReportDocument) -> bytes:
     )
     footer = _footer()
     document.build(story, onFirstPage=footer, onLaterPages=footer)
+    progress(1.0, "rendered the PDF")
     return buffer.getvalue()

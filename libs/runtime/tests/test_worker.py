@@ -1,0 +1,50 @@
+"""The worker factory: one broker per build, the handlers included, start-up hooks kept."""
+
+from __future__ import annotations
+
+from faststream.rabbit import RabbitRouter
+
+from careerstream.runtime.settings import PipelineSettings
+from careerstream.runtime.worker import Subscribers, Worker
+
+
+class WorkerSettings(PipelineSettings):
+    pass
+
+
+def test_a_worker_from_a_router_gets_its_name_and_handlers() -> None:
+    built: list[PipelineSettings] = []
+
+    def subscribers(settings: WorkerSettings) -> RabbitRouter:
+        built.append(settings)
+        router = RabbitRouter()
+
+        @router.subscriber("some.queue")
+        async def handle(body: str) -> None: ...
+
+        return router
+
+    worker = Worker("demo", WorkerSettings, subscribers)
+    settings = WorkerSettings(prefetch=3)
+    broker = worker.broker(settings)
+    assert built == [settings]
+    assert len(list(broker.subscribers)) == 1
+    assert broker.config.app_id == "careerstream.demo"
+    assert worker.broker() is not broker  # each build is a broker of its own
+
+
+async def test_hooks_and_given_parts_reach_the_app() -> None:
+    calls: list[str] = []
+
+    async def warm() -> None:
+        calls.append("warm")
+
+    def subscribers(settings: WorkerSettings, *, label: str) -> Subscribers:
+        calls.append(label)
+        return Subscribers(RabbitRouter(), after_startup=[warm])
+
+    app = Worker("demo", WorkerSettings, subscribers).app(label="given")
+    assert calls == ["given"]
+    for hook in app._after_startup_calling:
+        await hook()
+    assert calls == ["given", "warm"]
