@@ -22,7 +22,7 @@ from careerstream.contracts import (
     parse_session_event,
 )
 from careerstream.contracts.topology import GUIDE_TURNS, JOURNAL_BINDING, PARSE_REQUESTS
-from careerstream.guide.app import create_broker
+from careerstream.guide.app import worker
 from careerstream.guide.llm import GuideModel, ModelError
 from careerstream.guide.settings import GuideSettings
 from careerstream.runtime.publishing import publish_request
@@ -52,7 +52,7 @@ async def run(broker: RabbitBroker, request: TurnRequested) -> list[SessionEvent
 @pytest.mark.parametrize(("locale", "message"), [(Locale.ZH, "你好"), (Locale.EN, "Hello")])
 async def test_a_turn_streams_tokens_then_completes(locale: Locale, message: str) -> None:
     request = TurnRequested(session_id="s1", locale=locale, message=message)
-    events = await run(create_broker(settings()), request)
+    events = await run(worker.broker(settings()), request)
     tokens = [e for e in events if isinstance(e, TokenStreamed)]
     assert len(tokens) >= 3
     assert isinstance(events[-1], TurnCompleted)
@@ -62,20 +62,20 @@ async def test_a_turn_streams_tokens_then_completes(locale: Locale, message: str
 
 async def test_the_size_bound_sets_the_message_count() -> None:
     request = TurnRequested(session_id="s1", message="Hello")
-    few = await run(create_broker(settings(token_flush_chars=200)), request)
-    many = await run(create_broker(settings(token_flush_chars=5)), request)
+    few = await run(worker.broker(settings(token_flush_chars=200)), request)
+    many = await run(worker.broker(settings(token_flush_chars=5)), request)
     assert len(few) < len(many)
 
 
 async def test_a_failing_offline_engine_ends_the_turn_with_an_error(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    async def broken(self: GuideModel, messages: Any) -> AsyncIterator[str]:
+    async def broken(self: GuideModel, plan: Any) -> AsyncIterator[str]:
         yield "partial "
         raise ModelError("engine broke")
 
-    monkeypatch.setattr(GuideModel, "stream", broken)
-    events = await run(create_broker(settings()), TurnRequested(session_id="s1", message="hi"))
+    monkeypatch.setattr(GuideModel, "offline_reply", broken)
+    events = await run(worker.broker(settings()), TurnRequested(session_id="s1", message="hi"))
     assert isinstance(events[-1], ErrorRaised)
     assert events[-1].code == "model_error"
     assert events[-1].retryable
@@ -91,7 +91,7 @@ async def test_a_model_failing_mid_reply_hands_over_to_the_offline_guide() -> No
             model_retries=0,
             extract_with_model=False,
         )
-        events = await run(create_broker(configured), TurnRequested(session_id="s1", message="Hi"))
+        events = await run(worker.broker(configured), TurnRequested(session_id="s1", message="Hi"))
     kinds = [e.type for e in events]
     retry = kinds.index("stage.retrying")
     assert "token" in kinds[:retry], "the model had started writing"
@@ -108,7 +108,7 @@ async def test_a_model_failing_before_streaming_leaves_nothing_to_drop() -> None
         configured = settings(
             model="openai/scripted-500", api_base=server.api_base, api_key="k", model_retries=0
         )
-        events = await run(create_broker(configured), TurnRequested(session_id="s1", message="Hi"))
+        events = await run(worker.broker(configured), TurnRequested(session_id="s1", message="Hi"))
     assert "stage.retrying" not in [e.type for e in events]
     assert isinstance(events[-1], TurnCompleted)
 
@@ -119,7 +119,7 @@ async def test_a_configured_model_writes_the_reply_and_adds_facts() -> None:
             model="openai/scripted-ok", api_base=server.api_base, api_key="k", model_retries=0
         )
         request = TurnRequested(session_id="s1", message="I studied law")
-        events = await run(create_broker(configured), request)
+        events = await run(worker.broker(configured), request)
     completed = events[-1]
     assert isinstance(completed, TurnCompleted)
     assert completed.reply == REPLY
@@ -129,7 +129,7 @@ async def test_a_configured_model_writes_the_reply_and_adds_facts() -> None:
 
 
 async def test_a_sufficient_turn_starts_the_pipeline_once() -> None:
-    broker = create_broker(settings())
+    broker = worker.broker(settings())
     forwarded: list[PipelineRequested] = []
 
     @broker.subscriber(stage_queue(PARSE_REQUESTS), stages_exchange)
@@ -154,7 +154,7 @@ async def test_a_sufficient_turn_starts_the_pipeline_once() -> None:
 
 
 async def test_a_redelivered_turn_first_tells_clients_to_drop_partial_output() -> None:
-    broker = create_broker(settings())
+    broker = worker.broker(settings())
     received: list[SessionEvent] = []
 
     @broker.subscriber(TAP, events_exchange)

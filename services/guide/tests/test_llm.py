@@ -8,8 +8,10 @@ from typing import Any
 
 import pytest
 
-from careerstream.guide.llm import GuideModel, ModelError, stream_offline
-from careerstream.guide.offline import reply_for_messages
+from careerstream.contracts import Locale
+from careerstream.guide.interview import plan_turn
+from careerstream.guide.llm import GuideModel, HostedModel, ModelError
+from careerstream.guide.offline import write_reply
 from careerstream.guide.settings import GuideSettings
 from tests.support.fake_llm import EXTRACTION, REPLY, ScriptedModelServer, scripted_model_server
 
@@ -22,7 +24,7 @@ async def server() -> AsyncIterator[ScriptedModelServer]:
         yield running
 
 
-def model(server: ScriptedModelServer, name: str, **overrides: Any) -> GuideModel:
+def model(server: ScriptedModelServer, name: str, **overrides: Any) -> HostedModel:
     settings = GuideSettings(
         **{
             "model": f"openai/{name}",
@@ -33,7 +35,7 @@ def model(server: ScriptedModelServer, name: str, **overrides: Any) -> GuideMode
             **overrides,
         }
     )
-    return GuideModel(settings)
+    return HostedModel(settings)
 
 
 async def test_a_streamed_reply_arrives_piece_by_piece(server: ScriptedModelServer) -> None:
@@ -90,9 +92,16 @@ async def test_structured_extraction_comes_back_as_json(server: ScriptedModelSer
     assert await model(server, "scripted-500").complete_json(MESSAGES) is None
 
 
-async def test_the_offline_engine_streams_through_litellm_too() -> None:
-    GuideModel(GuideSettings())  # registers the provider
-    messages = [{"role": "user", "content": "Hello"}]
-    pieces = [p async for p in stream_offline(messages)]
+async def test_the_default_model_is_the_offline_engine_wording_the_plan() -> None:
+    default = GuideModel(GuideSettings())
+    assert default.offline
+    plan = plan_turn("Hello", [], Locale.EN)
+    pieces = [p async for p in default.reply(plan, [], "Hello")]
     assert len(pieces) > 5
-    assert "".join(pieces) == reply_for_messages(messages)
+    assert "".join(pieces) == write_reply(plan)
+
+
+def test_a_configured_model_is_asked_through_litellm() -> None:
+    configured = GuideModel(GuideSettings(model="openai/some-model", api_key="k"))
+    assert not configured.offline
+    assert configured.hosted is not None

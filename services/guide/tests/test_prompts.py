@@ -1,22 +1,27 @@
 from __future__ import annotations
 
-from careerstream.contracts import ChatMessage, ChatRole, Locale
+import json
+
+from careerstream.contracts import ChatMessage, ChatRole, Locale, ReportDigest
 from careerstream.guide.interview import plan_turn
-from careerstream.guide.prompts import build_messages, decode_plan
+from careerstream.guide.prompts import build_messages, encode_plan
 
 
-def test_the_plan_survives_the_prompt() -> None:
+def test_the_model_is_told_the_plan() -> None:
     plan = plan_turn("I studied law at Peking University", [], Locale.EN)
-    messages = build_messages(plan, [], "I studied law at Peking University")
-    back = decode_plan(messages[0]["content"])
-    assert back is not None
-    assert (back.locale, back.welcome, back.ask, back.missing) == (
-        plan.locale,
-        plan.welcome,
-        plan.ask,
-        plan.missing,
-    )
-    assert back.learned == plan.learned
+    system = build_messages(plan, [], "I studied law at Peking University")[0]["content"]
+    told = json.loads(encode_plan(plan))
+    assert encode_plan(plan) in system
+    assert (told["ask"], told["missing"]) == (plan.ask, [t.value for t in plan.missing])
+    assert told["learned"]["education"]["school"] == "Peking University"
+
+
+def test_a_report_question_tells_the_model_the_report() -> None:
+    report = ReportDigest(holland_code="IRC", markdown="# Your report\nActuary fits.")
+    plan = plan_turn("Why Actuary?", [], Locale.EN, report=report)
+    system = build_messages(plan, [], "Why Actuary?")[0]["content"]
+    assert "Actuary fits." in system
+    assert json.loads(encode_plan(plan))["question"] == "Why Actuary?"
 
 
 def test_history_sits_between_the_system_prompt_and_the_message() -> None:
@@ -34,7 +39,3 @@ def test_each_language_has_its_own_prompt() -> None:
     en = build_messages(plan_turn("hi", [], Locale.EN), [], "hi")[0]["content"]
     assert "职业向导" in zh
     assert "career guide" in en
-
-
-def test_no_plan_line_reads_as_none() -> None:
-    assert decode_plan("just a prompt") is None

@@ -84,6 +84,7 @@ class StageRun:
         self.attempt = attempt
         self.token_window_s = token_window_s
         self.token_max_chars = token_max_chars
+        self.tokens_published = 0
         self._published = 0
         self._last_progress: tuple[float, str] | None = None
 
@@ -124,6 +125,7 @@ class StageRun:
         ):
             parts.append(text)
             await self.publish(TokenStreamed, text=text)
+            self.tokens_published += 1
         return "".join(parts)
 
     async def retrying(self, reason: str, *, attempt: int | None = None) -> None:
@@ -162,15 +164,16 @@ class StageRun:
             await self.progress(*reports.get_nowait())
         return task.result()
 
-    async def forward(self, kind: type[R], **fields: Any) -> R:
-        """Ask the stage that consumes `kind` for the next step of this run."""
-        request = kind(
-            session_id=self.request.session_id,
-            run_id=self.request.run_id,
-            idempotency_key=stage_key(self.request.run_id, kind.consumer),
-            locale=self.request.locale,
-            **fields,
-        )
+    async def forward(self, kind: type[R], *, run_id: str | None = None, **fields: Any) -> R:
+        """Ask the stage that consumes `kind` for the next step of this run (or of `run_id`)."""
+        run_id = run_id or self.request.run_id
+        identity: dict[str, Any] = {
+            "session_id": self.request.session_id,
+            "run_id": run_id,
+            "idempotency_key": stage_key(run_id, kind.consumer),
+            "locale": self.request.locale,
+        }
+        request = kind(**{**identity, **fields})
         await publish_request(self.broker, STAGE_ROUTES[kind.consumer], request)
         return request
 

@@ -1,8 +1,9 @@
-"""Model access through litellm's Router, with the offline engine as a registered provider.
+"""The guide's writers: a configured model through litellm, and the offline engine behind it.
 
-`GuideModel.stream` yields the text of one reply. A configured model is tried
-with retries and its configured fallbacks; whatever still fails raises
-`ModelError`, and the caller falls back to the offline engine.
+`GuideModel.reply(plan, …)` yields the text of one reply. With the default model
+(`offline/guide`) the offline engine words the typed plan directly. A configured
+model is asked through litellm's Router, with retries and its fallbacks; whatever
+still fails raises `ModelError`, and the turn hands over to the offline engine.
 """
 
 from __future__ import annotations
@@ -18,52 +19,19 @@ from typing import Any
 
 import litellm
 from litellm import Router
-from litellm.llms.custom_llm import CustomLLM
 
-from careerstream.guide.offline import reply_for_messages, stream_tokens
+from careerstream.contracts import ChatMessage
+from careerstream.guide.interview import TurnPlan
+from careerstream.guide.offline import stream_tokens, write_reply
+from careerstream.guide.prompts import build_messages
 from careerstream.guide.settings import OFFLINE_MODEL, GuideSettings
 
-OFFLINE_PROVIDER = "offline"
+litellm.suppress_debug_info = True
+litellm.telemetry = False
 
 
 class ModelError(RuntimeError):
     """The model failed before or while streaming."""
-
-
-class OfflineModel(CustomLLM):  # type: ignore[misc]  # litellm is untyped here
-    """litellm provider `offline`: answers from the plan in the system prompt."""
-
-    def __init__(self, *, pace_s: float = 0.0) -> None:
-        super().__init__()
-        self.pace_s = pace_s
-
-    async def astreaming(self, *args: Any, **kwargs: Any) -> AsyncIterator[dict[str, Any]]:
-        messages: list[dict[str, Any]] = kwargs.get("messages") or args[1]
-        async for token in stream_tokens(reply_for_messages(messages), pace_s=self.pace_s):
-            yield _chunk(token, finished=False)
-        yield _chunk("", finished=True)
-
-
-def _chunk(text: str, *, finished: bool) -> dict[str, Any]:
-    return {
-        "text": text,
-        "is_finished": finished,
-        "finish_reason": "stop" if finished else "",
-        "usage": None,
-        "index": 0,
-        "tool_use": None,
-    }
-
-
-def register_offline_provider(*, pace_s: float = 0.0) -> None:
-    litellm.suppress_debug_info = True
-    litellm.telemetry = False
-    others = [p for p in litellm.custom_provider_map if p.get("provider") != OFFLINE_PROVIDER]
-    litellm.custom_provider_map = [
-        *others,
-        {"provider": OFFLINE_PROVIDER, "custom_handler": OfflineModel(pace_s=pace_s)},
-    ]
-    litellm.utils.custom_llm_setup()
 
 
 async def _texts(response: Any) -> AsyncIterator[str]:
@@ -74,10 +42,10 @@ async def _texts(response: Any) -> AsyncIterator[str]:
             yield text
 
 
-class GuideModel:
+class HostedModel:
+    """A litellm model with its retries and fallbacks (any provider, by configuration)."""
+
     def __init__(self, settings: GuideSettings) -> None:
-        register_offline_provider(pace_s=settings.typing_pace_ms / 1000)
-        self.settings = settings
         params: dict[str, Any] = {"timeout": settings.model_timeout_s}
         if settings.api_base:
             params["api_base"] = settings.api_base
@@ -98,10 +66,6 @@ class GuideModel:
             num_retries=settings.model_retries,
             timeout=settings.model_timeout_s,
         )
-
-    @property
-    def offline(self) -> bool:
-        return self.settings.model == OFFLINE_MODEL
 
     async def stream(self, messages: list[dict[str, str]]) -> AsyncIterator[str]:
         try:
@@ -124,8 +88,20 @@ class GuideModel:
         return data if isinstance(data, dict) else None
 
 
-async def stream_offline(messages: list[dict[str, str]]) -> AsyncIterator[str]:
-    """The deterministic engine through the same litellm path; it has nothing to fail on."""
-    response = await litellm.acompletion(model=OFFLINE_MODEL, messages=messages, stream=True)
-    async for text in _texts(response):
-        yield text
+class GuideModel:
+    def __init__(self, settings: GuideSettings) -> None:
+        self.settings = settings
+        self.hosted = None if settings.model == OFFLINE_MODEL else HostedModel(settings)
+
+    @property
+    def offline(self) -> bool:
+        return self.hosted is None
+
+    def reply(self, plan: TurnPlan, history: list[ChatMessage], message: str) -> AsyncIterator[str]:
+        if self.hosted is None:
+            return self.offline_reply(plan)
+        return self.hosted.stream(build_messages(plan, history, message))
+
+    def offline_reply(self, plan: TurnPlan) -> AsyncIterator[str]:
+        """The deterministic engine's wording of the plan, streamed like a model's."""
+        return stream_tokens(write_reply(plan), pace_s=self.settings.typing_pace_ms / 1000)

@@ -1,8 +1,7 @@
-"""The offline engine: deterministic bilingual text, streamed like a model.
+"""The offline engine: the typed plan worded as deterministic bilingual text (pure).
 
-It is registered as litellm provider `offline`, so `offline/guide` goes through
-the same `litellm` streaming path as any hosted model. It reads the plan the
-guide put in the system prompt and words it.
+It is the guide's default writer (`offline/guide`, no key and no network) and the
+fallback when a configured model fails; `stream_tokens` streams its text like a model.
 """
 
 from __future__ import annotations
@@ -10,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import AsyncIterator, Iterator
-from typing import Any
 
 from careerstream.contracts import (
     CollectedInfo,
@@ -22,8 +20,6 @@ from careerstream.contracts import (
     Topic,
 )
 from careerstream.guide.interview import TurnPlan
-from careerstream.guide.prompts import decode_plan
-from careerstream.understanding.language import detect_locale
 
 ZH, EN = Locale.ZH, Locale.EN
 
@@ -272,16 +268,6 @@ def write_reply(plan: TurnPlan) -> str:
     if plan.report is not None:
         return answer_about_report(plan.question or "", plan.report, plan.locale)
     return write_interview_reply(plan)
-
-
-def reply_for_messages(messages: list[dict[str, Any]]) -> str:
-    """What the offline engine answers to a chat: it follows the plan in the system prompt."""
-    system = next((str(m["content"]) for m in messages if m.get("role") == "system"), "")
-    plan = decode_plan(system)
-    if plan is None:  # no plan: greet in the user's language and ask the first question
-        last = next((str(m["content"]) for m in reversed(messages) if m.get("role") == "user"), "")
-        plan = TurnPlan(locale=detect_locale(last), welcome=True, ask=Topic.EDUCATION)
-    return write_reply(plan)
 
 
 def split_tokens(text: str) -> Iterator[str]:

@@ -1,24 +1,20 @@
-"""Prompt files, one per language and purpose, kept next to the agent.
+"""Prompts for a configured model: one file per language and purpose, kept next to the agent.
 
-The plan travels inside the system prompt as one machine-readable line, so a
-hosted model and the offline engine read the same instructions.
+The plan is written into the system prompt as JSON for the model to follow; the
+offline engine never reads prompts, it gets the typed plan itself.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from careerstream.contracts import ChatMessage, CollectedInfo, Locale, ReportDigest, Topic
-
-if TYPE_CHECKING:
-    from careerstream.guide.interview import TurnPlan
+from careerstream.contracts import ChatMessage, Locale
+from careerstream.guide.interview import TurnPlan
 
 _PROMPTS = Path(__file__).parent / "prompts"
-_PLAN_LINE = re.compile(r"^PLAN (\{.*\})$", re.MULTILINE)
 
 
 @cache
@@ -44,33 +40,6 @@ def encode_plan(plan: TurnPlan) -> str:
             "report": plan.report.model_dump(mode="json", exclude={"markdown"}),
         }
     return json.dumps(data, ensure_ascii=False)
-
-
-def decode_plan(system_prompt: str) -> TurnPlan | None:
-    """Read the plan back from a system prompt (the offline engine's way of listening)."""
-    from careerstream.guide.interview import TurnPlan
-
-    match = _PLAN_LINE.search(system_prompt)
-    if match is None:
-        return None
-    data = json.loads(match.group(1))
-    locale = Locale(data["locale"])
-    if "report" in data:
-        return TurnPlan(
-            locale=locale,
-            question=data.get("question"),
-            report=ReportDigest.model_validate(data["report"]),
-        )
-    return TurnPlan(
-        locale=locale,
-        welcome=bool(data["welcome"]),
-        learned=CollectedInfo.model_validate(data.get("learned") or {}),
-        understood=bool(data.get("understood", True)),
-        ask=Topic(data["ask"]) if data.get("ask") else None,
-        suggest_alternatives=bool(data.get("suggest_alternatives")),
-        start_pipeline=bool(data.get("start_pipeline")),
-        missing=tuple(Topic(t) for t in data.get("missing", [])),
-    )
 
 
 def build_messages(
