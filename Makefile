@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 UV := $(shell command -v uv 2>/dev/null || echo python3 -m uv)
 
-.PHONY: up test lint fmt sync bootstrap services test-services schemas migrate browser
+.PHONY: up test lint fmt sync bootstrap services test-services schemas migrate browser members
 
 bootstrap:
 	@$(UV) --version >/dev/null 2>&1 || python3 -m pip install --quiet "uv>=0.9"
@@ -25,9 +25,13 @@ up: sync services
 browser:
 	@scripts/ensure-browser.sh
 
-## Lint, type-check and run every test (fast, real-broker, end-to-end and browser tiers).
-test: sync test-services browser lint
+## Lint, type-check, check each member alone, run every test (fast, broker, e2e, browser).
+test: sync test-services browser lint members
 	@$(UV) run --frozen pytest
+
+## Each workspace member installs and imports alone and declares what it imports.
+members: sync
+	@$(UV) run --frozen python scripts/check_members.py
 
 ## Bring the database schema to the newest revision (make up also does it at start).
 migrate: sync
