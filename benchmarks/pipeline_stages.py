@@ -26,14 +26,14 @@ from careerstream.contracts import (
     ChatRole,
     CollectedInfo,
     Locale,
-    ReportDocument,
+    ReportRequested,
     ResumeDocument,
 )
 from careerstream.matcher.ranking import load_index, rank
 from careerstream.parser.profiling import build_profile
 from careerstream.parser.vocabulary import SkillVocabulary
 from careerstream.reporter.pdf import render_pdf
-from careerstream.reporter.writing import report_sections
+from careerstream.reporter.writing import report_document, report_sections
 
 T = TypeVar("T")
 
@@ -89,30 +89,17 @@ def main() -> None:
     )
     interests, analyze_ms = timed(lambda: analyze(profile, None, locale), args.repeat)
     matches, match_ms = timed(lambda: rank(index, profile, interests, locale), args.repeat)
-    sections, write_ms = timed(
-        lambda: report_sections(
-            profile,
-            interests,
-            matches,
-            locale,
-            attribution=index.attribution,
-            data_source=index.data_source,
-            today=date.today(),
-        ),
-        args.repeat,
-    )
-    document = ReportDocument(
-        run_id="benchmark",
+    writing = ReportRequested(
+        session_id="benchmark",
         locale=locale,
-        holland_code=interests.holland_code,
-        riasec=interests.riasec,
-        riasec_source=interests.source,
-        confidence=interests.confidence,
+        profile=profile,
+        interests=interests,
         matches=matches,
-        markdown="".join(text for _, text in sections),
         data_source=index.data_source,
         attribution=index.attribution,
     )
+    sections, write_ms = timed(lambda: report_sections(writing, today=date.today()), args.repeat)
+    document = report_document(writing, "".join(text for _, text in sections))
     pdf, pdf_ms = timed(lambda: render_pdf(document), args.repeat)
 
     stages = {

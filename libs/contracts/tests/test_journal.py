@@ -4,29 +4,18 @@ import pytest
 from pydantic import ValidationError
 
 from careerstream.contracts import (
-    Locale,
     ReportRendered,
     TokenStreamed,
     TurnCompleted,
     derive_id,
     parse_journal_entry,
 )
-from careerstream.contracts.report import ReportDocument
+from tests.support.reports import minimal_report
 
 
 def report(session_id: str = "s1") -> ReportRendered:
-    document = ReportDocument(
-        run_id="run-1",
-        locale=Locale.EN,
-        holland_code="IA",
-        riasec=dict.fromkeys("RIASEC", 0.5),
-        riasec_source="inferred",
-        confidence=0.5,
-        markdown="# Report",
-        data_source="catalogue",
-    )
     return ReportRendered(
-        session_id=session_id, turn_id="run-1", report=document, pdf_base64="JQ=="
+        session_id=session_id, turn_id="run-1", report=minimal_report(), pdf_base64="JQ=="
     )
 
 

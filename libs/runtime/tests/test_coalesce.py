@@ -5,7 +5,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from careerstream.runtime.coalesce import coalesce
+from careerstream.runtime.coalesce import coalesce, paced
 
 
 async def pieces(items: list[str], gap_s: float = 0.0) -> AsyncIterator[str]:
@@ -66,3 +66,12 @@ async def test_closing_early_cancels_the_pending_read() -> None:
 def test_bad_bounds_are_refused() -> None:
     with pytest.raises(ValueError, match="max_chars"):
         asyncio.run(collect(pieces(["x"]), window_s=0.01, max_chars=0))
+
+
+async def test_paced_pieces_arrive_in_order_with_a_pause_before_each() -> None:
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    out = [p async for p in paced(["a", "b", "c"], 0.01)]
+    assert out == ["a", "b", "c"]
+    assert loop.time() - started >= 0.03  # three pauses: never faster than asked
+    assert [p async for p in paced(iter(["x"]), 0)] == ["x"]

@@ -15,24 +15,11 @@ from careerstream.contracts import (
     ReportRendered,
     Stage,
     StageRequest,
-    parse_journal_entry,
 )
-from careerstream.contracts.report import ReportDocument
 from careerstream.contracts.topology import ANALYZE_REQUESTS, MAX_DELIVERIES
 from careerstream.runtime.stage import StageRun, run_stage
-
-
-class RecordingBroker:
-    """Stands in for the broker: keeps what was published, in order."""
-
-    def __init__(self) -> None:
-        self.published: list[dict[str, Any]] = []
-
-    async def publish(self, message: dict[str, Any], **options: Any) -> None:
-        self.published.append({"body": message, **options})
-
-    def events(self) -> list[Any]:
-        return [parse_journal_entry(p["body"]) for p in self.published if "type" in p["body"]]
+from tests.support.recording import RecordingBroker
+from tests.support.reports import minimal_report
 
 
 class Delivery:
@@ -55,7 +42,7 @@ async def test_the_same_request_publishes_the_same_event_ids() -> None:
         await run.started()
         await run.progress(0.5, "half")
         await run.completed({"x": 1})
-    ids = [[e.event_id for e in b.events()] for b in (first, second, retried)]
+    ids = [[e.event_id for e in b.entries()] for b in (first, second, retried)]
     assert ids[0] == ids[1]
     assert len(set(ids[0])) == 3
     assert not set(ids[0]) & set(ids[2])
@@ -68,7 +55,7 @@ async def test_progress_maps_onto_the_stage_slice_and_repeats_are_dropped() -> N
     await run.progress(0.5, "half")
     await run.progress(0.5, "half")
     await run.completed()
-    assert [(e.type, e.progress) for e in broker.events()] == [
+    assert [(e.type, e.progress) for e in broker.entries()] == [
         ("stage.started", 0.0),
         ("stage.progress", 0.05),
         ("stage.completed", 0.1),
@@ -88,7 +75,7 @@ async def test_work_in_a_thread_reports_progress_in_order_and_returns() -> None:
 
     assert await run.in_thread(work, 4, done="done", share=(0.5, 1.0)) == "done"
     assert threading.get_ident() not in threads
-    events = broker.events()
+    events = broker.entries()
     assert [e.message for e in events] == [f"step {n}" for n in range(1, 5)]
     # The work's own 0..1 went into the second half of the parse stage's slice (0..0.1).
     assert [e.progress for e in events] == [0.0625, 0.075, 0.0875, 0.1]
@@ -113,7 +100,7 @@ async def test_streamed_text_is_coalesced_into_tokens_of_the_stage() -> None:
             await asyncio.sleep(0)
 
     assert await run.stream(pieces()) == "Hello there, this is a report."
-    tokens = broker.events()
+    tokens = broker.entries()
     assert [t.text for t in tokens] == ["Hello there, ", "this is a report."]
     assert {t.stage for t in tokens} == {Stage.REPORT}
 
@@ -126,12 +113,12 @@ async def test_a_redelivered_request_announces_the_retry_then_starts_over() -> N
 
     await run_stage(first, Delivery(before=0), REQUEST, Stage.PARSE, work)  # type: ignore[arg-type]
     await run_stage(again, Delivery(before=1), REQUEST, Stage.PARSE, work)  # type: ignore[arg-type]
-    assert [e.type for e in first.events()] == ["stage.started", "stage.completed"]
-    retry, started, completed = again.events()
+    assert [e.type for e in first.entries()] == ["stage.started", "stage.completed"]
+    retry, started, completed = again.entries()
     assert (retry.type, retry.attempt) == ("stage.retrying", 2)
     assert (started.type, completed.type) == ("stage.started", "stage.completed")
     # A new attempt publishes under new ids, so the journal keeps it beside the first.
-    assert not {e.event_id for e in first.events()} & {e.event_id for e in again.events()}
+    assert not {e.event_id for e in first.entries()} & {e.event_id for e in again.entries()}
 
 
 async def test_only_pipeline_stages_announce_their_start() -> None:
@@ -141,7 +128,7 @@ async def test_only_pipeline_stages_announce_their_start() -> None:
         await run.failed("model_error", "the model failed", retryable=True)
 
     await run_stage(broker, Delivery(before=0), REQUEST, Stage.GUIDE, work)  # type: ignore[arg-type]
-    (error,) = broker.events()
+    (error,) = broker.entries()
     assert (error.type, error.stage, error.retryable) == ("error", Stage.GUIDE, True)
 
 
@@ -156,7 +143,7 @@ async def test_a_failure_is_raised_again_and_the_last_one_tells_the_session(
 
     with pytest.raises(RuntimeError):
         await run_stage(broker, Delivery(before), REQUEST, Stage.PARSE, work)  # type: ignore[arg-type]
-    errors = [e for e in broker.events() if e.type == "error"]
+    errors = [e for e in broker.entries() if e.type == "error"]
     assert bool(errors) is error_sent
     if errors:
         assert errors[0].code == "stage_failed"
@@ -177,18 +164,9 @@ async def test_forwarded_requests_carry_the_run_and_a_key_per_stage() -> None:
 
 async def test_a_stored_record_travels_with_the_runs_identity() -> None:
     broker = RecordingBroker()
-    document = ReportDocument(
-        run_id="run-1",
-        locale=REQUEST.locale,
-        holland_code="IA",
-        riasec=dict.fromkeys("RIASEC", 0.5),
-        riasec_source="inferred",
-        confidence=0.5,
-        markdown="# Report",
-        data_source="catalogue",
-    )
+    document = minimal_report()
     await new_run(broker).publish(ReportRendered, report=document, pdf_base64="JQ==")
-    (record,) = broker.events()
+    (record,) = broker.entries()
     assert isinstance(record, ReportRendered)
     assert (record.session_id, record.turn_id) == ("s1", "run-1")
 

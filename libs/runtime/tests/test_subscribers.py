@@ -11,12 +11,14 @@ from careerstream.contracts import (
     AnalyzeRequested,
     MatchRequested,
     Profile,
+    ReportRequested,
     Stage,
     StageRequest,
     parse_session_event,
 )
 from careerstream.contracts.topology import ANALYZE_REQUESTS, JOURNAL_BINDING
 from careerstream.runtime.publishing import publish_request
+from careerstream.runtime.settings import StreamingSettings, WorkerSettings
 from careerstream.runtime.stage import StageRun
 from careerstream.runtime.subscribers import stage_handler
 from careerstream.runtime.topology import events_exchange
@@ -29,7 +31,7 @@ async def test_a_handler_gets_its_request_decoded_and_publishes_through_its_run(
     events: list[Any] = []
     router = RabbitRouter()
 
-    @stage_handler(router, prefetch=2)
+    @stage_handler(router, WorkerSettings(prefetch=2))
     async def analyze(request: AnalyzeRequested, run: StageRun) -> None:
         seen.append(request)
         await run.completed({"ok": True})
@@ -54,7 +56,7 @@ async def test_a_handler_gets_its_request_decoded_and_publishes_through_its_run(
 def test_the_request_kind_names_the_queue() -> None:
     router = RabbitRouter()
 
-    @stage_handler(router, prefetch=1)
+    @stage_handler(router, WorkerSettings(prefetch=1))
     async def match(request: MatchRequested, run: StageRun) -> None:
         """Ranks occupations."""
 
@@ -72,4 +74,21 @@ def test_a_handler_without_a_request_kind_is_refused() -> None:
 
     for handler in (untyped, base_kind):  # no stage consumes a bare StageRequest
         with pytest.raises(TypeError, match="StageRequest kind"):
-            stage_handler(router, prefetch=1)(handler)
+            stage_handler(router, WorkerSettings())(handler)
+
+
+def test_a_streaming_worker_gets_its_token_bounds_and_prefetch() -> None:
+    class Streaming(WorkerSettings, StreamingSettings):
+        pass
+
+    router = RabbitRouter()
+
+    @stage_handler(router, Streaming(prefetch=7, token_flush_ms=10, token_flush_chars=5))
+    async def report(request: ReportRequested, run: StageRun) -> None: ...
+
+    (subscriber,) = router.subscribers
+    assert subscriber.channel.prefetch_count == 7  # type: ignore[attr-defined]
+    assert Streaming(token_flush_ms=10, token_flush_chars=5).coalescing() == {
+        "token_window_s": 0.01,
+        "token_max_chars": 5,
+    }

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from faststream.rabbit import RabbitRouter
 
-from careerstream.runtime.settings import PipelineSettings
+from careerstream.runtime.settings import WorkerSettings
 from careerstream.runtime.worker import Subscribers, Worker
 
 
-class WorkerSettings(PipelineSettings):
+class DemoSettings(WorkerSettings):
     pass
 
 
 def test_a_worker_from_a_router_gets_its_name_and_handlers() -> None:
-    built: list[PipelineSettings] = []
+    built: list[WorkerSettings] = []
 
-    def subscribers(settings: WorkerSettings) -> RabbitRouter:
+    def subscribers(settings: DemoSettings) -> RabbitRouter:
         built.append(settings)
         router = RabbitRouter()
 
@@ -24,8 +24,8 @@ def test_a_worker_from_a_router_gets_its_name_and_handlers() -> None:
 
         return router
 
-    worker = Worker("demo", WorkerSettings, subscribers)
-    settings = WorkerSettings(prefetch=3)
+    worker = Worker("demo", DemoSettings, subscribers)
+    settings = DemoSettings(prefetch=3)
     broker = worker.broker(settings)
     assert built == [settings]
     assert len(list(broker.subscribers)) == 1
@@ -39,11 +39,11 @@ async def test_hooks_and_given_parts_reach_the_app() -> None:
     async def warm() -> None:
         calls.append("warm")
 
-    def subscribers(settings: WorkerSettings, *, label: str) -> Subscribers:
+    def subscribers(settings: DemoSettings, *, label: str) -> Subscribers:
         calls.append(label)
         return Subscribers(RabbitRouter(), after_startup=[warm])
 
-    app = Worker("demo", WorkerSettings, subscribers).app(label="given")
+    app = Worker("demo", DemoSettings, subscribers).app(label="given")
     assert calls == ["given"]
     for hook in app._after_startup_calling:
         await hook()

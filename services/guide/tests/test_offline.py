@@ -13,7 +13,6 @@ from careerstream.guide.offline import (
     acknowledge,
     answer_about_report,
     split_tokens,
-    stream_tokens,
     write_reply,
 )
 
@@ -80,6 +79,8 @@ def test_a_report_question_is_answered_from_the_plan() -> None:
     assert "Actuary" in write_reply(plan)
 
 
-async def test_streaming_yields_every_token() -> None:
+def test_a_reply_is_cut_into_model_like_tokens_that_join_back() -> None:
     text = write_reply(plan_turn("Hello", [], Locale.EN))
-    assert "".join([t async for t in stream_tokens(text)]) == text
+    tokens = list(split_tokens(text))
+    assert "".join(tokens) == text
+    assert all(len(t) < 30 for t in tokens)

@@ -1,4 +1,4 @@
-"""A turn without a broker: what it publishes through its output, in order."""
+"""A turn on the stage harness with a recording broker: what it publishes, in order."""
 
 from __future__ import annotations
 
@@ -11,9 +11,7 @@ from careerstream.contracts import (
     ErrorRaised,
     Locale,
     PipelineRequested,
-    SessionMessage,
-    StageRequest,
-    StageRetrying,
+    Stage,
     TokenStreamed,
     TurnCompleted,
     TurnRequested,
@@ -23,43 +21,27 @@ from careerstream.guide.llm import GuideModel, ModelError
 from careerstream.guide.offline import write_reply
 from careerstream.guide.settings import GuideSettings
 from careerstream.guide.turns import take_turn
+from careerstream.runtime.stage import StageRun
+from tests.support.recording import RecordingBroker
 
 SUFFICIENT = "我有生物学硕士学位，做了两年实验室技术员，喜欢徒步和教小朋友，最看重工作稳定。"
 
 
-class RecordingOutput:
-    """Stands in for the stage harness: keeps what the turn published."""
+def harness(request: TurnRequested, attempt: int = 1) -> tuple[StageRun, RecordingBroker]:
+    """The real stage harness, on a broker that only records."""
+    broker = RecordingBroker()
+    # No coalescing window: each piece is published as it comes, so a failure mid-reply
+    # always leaves something for clients to drop.
+    run = StageRun(broker, request, Stage.GUIDE, attempt=attempt, token_window_s=0)  # type: ignore[arg-type]
+    return run, broker
 
-    def __init__(self, attempt: int = 1) -> None:
-        self.attempt = attempt
-        self.tokens_published = 0
-        self.published: list[SessionMessage] = []
-        self.forwarded: list[StageRequest] = []
 
-    async def stream(self, pieces: AsyncIterator[str]) -> str:
-        parts = []
-        async for piece in pieces:
-            parts.append(piece)
-            await self.publish(TokenStreamed, text=piece)
-            self.tokens_published += 1
-        return "".join(parts)
-
-    async def retrying(self, reason: str, *, attempt: int | None = None) -> None:
-        await self.publish(StageRetrying, attempt=attempt or self.attempt, reason=reason)
-
-    async def failed(self, code: str, message: str, *, retryable: bool = False) -> None:
-        await self.publish(ErrorRaised, code=code, message=message, retryable=retryable)
-
-    async def publish(self, kind: type[SessionMessage], **fields: Any) -> None:
-        self.published.append(kind(session_id="s1", **fields))
-
-    async def forward(self, kind: type[Any], *, run_id: str | None = None, **fields: Any) -> Any:
-        request = kind(session_id="s1", run_id=run_id or "turn-1", **fields)
-        self.forwarded.append(request)
-        return request
-
-    def derived_id(self, *purpose: object) -> str:
-        return "-".join(str(p) for p in ("key", *purpose))
+def forwarded(broker: RecordingBroker) -> list[PipelineRequested]:
+    return [
+        PipelineRequested.model_validate(p["body"])
+        for p in broker.published
+        if "type" not in p["body"]
+    ]
 
 
 class FailingMidReply(GuideModel):
@@ -74,27 +56,28 @@ class FailingMidReply(GuideModel):
 
 
 async def test_the_reply_is_streamed_then_the_turn_completes_in_its_language() -> None:
-    out = RecordingOutput()
-    await take_turn(
-        TurnRequested(session_id="s1", message="你好"), GuideModel(GuideSettings()), out
-    )
-    *tokens, completed = out.published
+    request = TurnRequested(session_id="s1", message="你好")
+    run, broker = harness(request)
+    await take_turn(request, GuideModel(GuideSettings()), run)
+    *tokens, completed = broker.entries()
     assert isinstance(completed, TurnCompleted)
     assert completed.reply == "".join(t.text for t in tokens if isinstance(t, TokenStreamed))
-    assert completed.locale is Locale.ZH
+    assert (completed.locale, completed.turn_id) == (Locale.ZH, request.run_id)
     assert completed.pipeline_run_id is None
-    assert not out.forwarded
+    assert not forwarded(broker)
 
 
 async def test_a_model_failing_mid_reply_is_dropped_and_the_offline_engine_answers() -> None:
-    out = RecordingOutput(attempt=1)
+    request = TurnRequested(session_id="s1", message="Hello")
+    run, broker = harness(request)
     model = FailingMidReply(GuideSettings(model="openai/broken", api_key="k"))
-    await take_turn(TurnRequested(session_id="s1", message="Hello"), model, out)
-    kinds = [m.type for m in out.published]
+    await take_turn(request, model, run)
+    entries = broker.entries()
+    kinds = [m.type for m in entries]
     retry = kinds.index("stage.retrying")
     assert kinds[:retry] == ["token"]
-    assert out.published[retry].attempt == 2  # type: ignore[attr-defined]
-    completed = out.published[-1]
+    assert entries[retry].attempt == 2
+    completed = entries[-1]
     assert isinstance(completed, TurnCompleted)
     assert completed.reply.startswith("Hello, I'm your careerstream guide")
 
@@ -107,22 +90,24 @@ async def test_when_the_offline_engine_itself_fails_the_turn_ends_with_an_error(
         yield ""  # pragma: no cover - makes this an async generator
 
     monkeypatch.setattr(GuideModel, "offline_reply", broken)
-    out = RecordingOutput()
-    await take_turn(TurnRequested(session_id="s1", message="hi"), GuideModel(GuideSettings()), out)
-    (error,) = out.published
+    request = TurnRequested(session_id="s1", message="hi")
+    run, broker = harness(request)
+    await take_turn(request, GuideModel(GuideSettings()), run)
+    (error,) = broker.entries()
     assert isinstance(error, ErrorRaised)
     assert (error.code, error.retryable) == ("model_error", True)
 
 
 async def test_a_sufficient_turn_asks_for_one_run_named_after_the_turn() -> None:
-    out = RecordingOutput()
     request = TurnRequested(session_id="s1", locale=Locale.EN, message=SUFFICIENT)
-    await take_turn(request, GuideModel(GuideSettings()), out)
-    completed = out.published[-1]
+    run, broker = harness(request)
+    again, _ = harness(request, attempt=2)
+    await take_turn(request, GuideModel(GuideSettings()), run)
+    completed = broker.entries()[-1]
     assert isinstance(completed, TurnCompleted)
     assert completed.is_sufficient
-    assert completed.pipeline_run_id == "key-pipeline"
-    (run,) = out.forwarded
-    assert isinstance(run, PipelineRequested)
-    assert (run.run_id, run.locale) == ("key-pipeline", Locale.ZH)
+    # Named after the turn's key: a redelivered turn asks for the same run.
+    assert completed.pipeline_run_id == again.derived_id("pipeline")
+    (pipeline,) = forwarded(broker)
+    assert (pipeline.run_id, pipeline.locale) == (completed.pipeline_run_id, Locale.ZH)
     assert completed.reply == write_reply(plan_turn(request.message, [], request.locale))

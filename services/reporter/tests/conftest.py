@@ -183,15 +183,7 @@ def any_request(request: pytest.FixtureRequest) -> ReportRequested:
 
 
 def sections_of(request: ReportRequested) -> list[tuple[str, str]]:
-    return report_sections(
-        request.profile,
-        request.interests,
-        request.matches,
-        request.locale,
-        attribution=request.attribution,
-        data_source=request.data_source,
-        today=TODAY,
-    )
+    return report_sections(request, today=TODAY)
 
 
 def document_of(request: ReportRequested, markdown: str | None = None) -> ReportDocument:

@@ -8,13 +8,12 @@ from pydantic import Field
 
 from careerstream.contracts.common import Contract
 from careerstream.contracts.education import EducationLevel
-from careerstream.contracts.profile import Constraints
+from careerstream.contracts.profile import Constraints, Education
 
 
-class EducationEntry(Contract):
-    level: EducationLevel | None = None
-    major: str | None = None
-    school: str | None = None
+class EducationEntry(Education):
+    """A degree or course, dated when the résumé says when."""
+
     start: str | None = Field(default=None, description="YYYY or YYYY-MM")
     end: str | None = Field(default=None, description="YYYY, YYYY-MM or 'present'")
 

@@ -1,4 +1,5 @@
-"""Token coalescing: bound the message rate whatever the model's token rate.
+"""Token streams: coalescing bounds the message rate whatever the model's token rate, and
+pacing makes deterministic text arrive like a model's (for demos).
 
 Pieces are joined until a time window has passed since the first piece of the
 batch, or the batch reaches a size bound, whichever comes first. A slow model
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 
 
 async def coalesce(
@@ -53,3 +54,11 @@ async def coalesce(
             pending.cancel()
             with contextlib.suppress(asyncio.CancelledError, StopAsyncIteration):
                 await pending
+
+
+async def paced(pieces: Iterable[str], pace_s: float) -> AsyncIterator[str]:
+    """The pieces as a stream, with a pause before each when `pace_s` is above zero."""
+    for piece in pieces:
+        if pace_s:
+            await asyncio.sleep(pace_s)
+        yield piece

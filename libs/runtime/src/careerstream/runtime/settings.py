@@ -20,7 +20,24 @@ class BusSettings(BaseSettings):
     log_level: str = "INFO"
 
 
-class PipelineSettings(BusSettings):
-    """Settings of a pipeline worker (parser, analyzer, matcher, reporter)."""
+class WorkerSettings(BusSettings):
+    """Settings of a worker that consumes a stage queue (the guide and each pipeline stage)."""
 
     prefetch: int = Field(default=4, ge=1, description="Unacknowledged requests per replica.")
+
+
+class StreamingSettings(BaseSettings):
+    """Mixed into the settings of a worker that streams text as `token` events."""
+
+    token_flush_ms: float = Field(default=40.0, ge=0, description="Coalescing window.")
+    token_flush_chars: int = Field(default=48, ge=1, description="Coalescing size bound.")
+    typing_pace_ms: float = Field(
+        default=0.0, ge=0, description="Pause per written piece, for demos. 0 in tests."
+    )
+
+    def coalescing(self) -> dict[str, float]:
+        """The stage harness's token bounds (`StageRun` options)."""
+        return {
+            "token_window_s": self.token_flush_ms / 1000,
+            "token_max_chars": self.token_flush_chars,
+        }

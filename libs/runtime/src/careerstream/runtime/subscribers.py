@@ -1,4 +1,4 @@
-"""Declaring an agent's handler: `@stage_handler(router, prefetch=…)` over `handler(request, run)`.
+"""Declaring an agent's handler: `@stage_handler(router, settings)` over `handler(request, run)`.
 
 The handler's `request` annotation says which request it consumes; the request kind
 names the stage whose queue it travels on (`StageRequest.consumer`), so a handler
@@ -20,6 +20,7 @@ from faststream.rabbit.subscriber import RabbitSubscriber
 
 from careerstream.contracts import StageRequest
 from careerstream.contracts.topology import STAGE_ROUTES, StageRoute
+from careerstream.runtime.settings import StreamingSettings, WorkerSettings
 from careerstream.runtime.stage import StageRun, run_stage
 from careerstream.runtime.topology import stage_queue, stages_exchange
 
@@ -50,9 +51,13 @@ def request_kind(handler: Callable[..., Any]) -> type[StageRequest]:
 
 
 def stage_handler(
-    router: RabbitRouter, *, prefetch: int, **run_options: Any
+    router: RabbitRouter, settings: WorkerSettings
 ) -> Callable[[Handler[R]], Handler[R]]:
-    """Subscribe `handler(request, run)` to the queue of the stage its request kind names."""
+    """Subscribe `handler(request, run)` to the queue of the stage its request kind names,
+    with the worker's prefetch and, for a worker that streams, its token bounds."""
+    run_options: dict[str, float] = (
+        settings.coalescing() if isinstance(settings, StreamingSettings) else {}
+    )
 
     def declare(handler: Handler[R]) -> Handler[R]:
         kind = request_kind(handler)
@@ -82,7 +87,7 @@ def stage_handler(
         )
         consume.__name__ = consume.__qualname__ = handler.__name__
         consume.__doc__ = handler.__doc__
-        stage_subscriber(router, STAGE_ROUTES[stage], prefetch=prefetch)(consume)
+        stage_subscriber(router, STAGE_ROUTES[stage], prefetch=settings.prefetch)(consume)
         return handler
 
     return declare

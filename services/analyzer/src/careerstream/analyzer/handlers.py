@@ -24,7 +24,7 @@ def form_items(onet_dir: Path | None) -> tuple[Item, ...] | None:
 def build_router(settings: AnalyzerSettings) -> RabbitRouter:
     router = RabbitRouter()
 
-    @stage_handler(router, prefetch=settings.prefetch)
+    @stage_handler(router, settings)
     async def analyze_interests(request: AnalyzeRequested, run: StageRun) -> None:
         interests = await run.in_thread(
             analyze,

@@ -16,12 +16,7 @@ def build_router(settings: GuideSettings, model: GuideModel | None = None) -> Ra
     router = RabbitRouter()
     writer = model or GuideModel(settings)
 
-    @stage_handler(
-        router,
-        prefetch=settings.prefetch,
-        token_window_s=settings.token_flush_ms / 1000,
-        token_max_chars=settings.token_flush_chars,
-    )
+    @stage_handler(router, settings)
     async def answer(request: TurnRequested, run: StageRun) -> None:
         await take_turn(request, writer, run)
 

@@ -22,9 +22,10 @@ from litellm import Router
 
 from careerstream.contracts import ChatMessage
 from careerstream.guide.interview import TurnPlan
-from careerstream.guide.offline import stream_tokens, write_reply
+from careerstream.guide.offline import split_tokens, write_reply
 from careerstream.guide.prompts import build_messages
 from careerstream.guide.settings import OFFLINE_MODEL, GuideSettings
+from careerstream.runtime.coalesce import paced
 
 litellm.suppress_debug_info = True
 litellm.telemetry = False
@@ -104,4 +105,4 @@ class GuideModel:
 
     def offline_reply(self, plan: TurnPlan) -> AsyncIterator[str]:
         """The deterministic engine's wording of the plan, streamed like a model's."""
-        return stream_tokens(write_reply(plan), pace_s=self.settings.typing_pace_ms / 1000)
+        return paced(split_tokens(write_reply(plan)), self.settings.typing_pace_ms / 1000)

@@ -1,14 +1,13 @@
 """The offline engine: the typed plan worded as deterministic bilingual text (pure).
 
 It is the guide's default writer (`offline/guide`, no key and no network) and the
-fallback when a configured model fails; `stream_tokens` streams its text like a model.
+fallback when a configured model fails; `split_tokens` cuts its text the way a model streams.
 """
 
 from __future__ import annotations
 
-import asyncio
 import re
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 
 from careerstream.contracts import (
     CollectedInfo,
@@ -272,10 +271,3 @@ def write_reply(plan: TurnPlan) -> str:
 
 def split_tokens(text: str) -> Iterator[str]:
     yield from (m.group(0) for m in _TOKEN.finditer(text))
-
-
-async def stream_tokens(text: str, *, pace_s: float = 0.0) -> AsyncIterator[str]:
-    for token in split_tokens(text):
-        if pace_s:
-            await asyncio.sleep(pace_s)
-        yield token

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
-from careerstream.runtime.settings import BusSettings
+from careerstream.runtime.settings import StreamingSettings, WorkerSettings
 
 OFFLINE_MODEL = "offline/guide"
 
 
-class GuideSettings(BusSettings):
+class GuideSettings(WorkerSettings, StreamingSettings):
     model_config = SettingsConfigDict(env_prefix="GUIDE_", extra="ignore", populate_by_name=True)
 
     model: str = Field(
@@ -28,11 +28,8 @@ class GuideSettings(BusSettings):
     extract_with_model: bool = Field(
         default=True, description="Ask a configured model for the facts too (offline still checks)."
     )
-    token_flush_ms: float = Field(default=40.0, ge=0, description="Coalescing window.")
+    # Shorter tokens than the reporter's: a chat reply should appear as it is written.
     token_flush_chars: int = Field(default=24, ge=1, description="Coalescing size bound.")
-    typing_pace_ms: float = Field(
-        default=0.0, ge=0, description="Offline engine: pause per token, for demos. 0 in tests."
-    )
     prefetch: int = Field(default=8, ge=1, description="Unacknowledged turns per replica.")
 
     @property

@@ -57,7 +57,7 @@ def build_subscribers(settings: MatcherSettings, holder: IndexHolder | None = No
     router = RabbitRouter()
     holder = holder or IndexHolder(settings)
 
-    @stage_handler(router, prefetch=settings.prefetch)
+    @stage_handler(router, settings)
     async def match(request: MatchRequested, run: StageRun) -> None:
         loaded = holder.index is not None
         index = await holder.get(run)

@@ -8,10 +8,10 @@ from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from careerstream.runtime.onet import OnetSettings
-from careerstream.runtime.settings import PipelineSettings
+from careerstream.runtime.settings import WorkerSettings
 
 
-class MatcherSettings(PipelineSettings, OnetSettings):
+class MatcherSettings(WorkerSettings, OnetSettings):
     model_config = SettingsConfigDict(env_prefix="MATCHER_", extra="ignore", populate_by_name=True)
 
     cache_dir: Path | None = Field(

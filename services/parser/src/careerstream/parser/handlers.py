@@ -29,7 +29,7 @@ def profile_summary(profile: Profile) -> dict[str, object]:
 def build_router(settings: ParserSettings) -> RabbitRouter:
     router = RabbitRouter()
 
-    @stage_handler(router, prefetch=settings.prefetch)
+    @stage_handler(router, settings)
     async def parse(request: PipelineRequested, run: StageRun) -> None:
         profile = await run.in_thread(
             build_profile,

@@ -720,24 +720,19 @@ def _data_note(
     return "\n".join(lines) + "\n"
 
 
-def report_sections(
-    profile: Profile,
-    interests: InterestProfile,
-    matches: Sequence[OccupationMatch],
-    locale: Locale,
-    *,
-    attribution: str | None,
-    data_source: str,
-    today: date,
-) -> list[tuple[str, str]]:
+def report_sections(request: ReportRequested, *, today: date) -> list[tuple[str, str]]:
     """The report as ordered (section id, Markdown) pairs; joined with "" they are the report."""
-    v = _Voice(locale)
+    profile, interests, matches = request.profile, request.interests, request.matches
+    v = _Voice(request.locale)
+    data = _data_note(
+        interests, v, attribution=request.attribution, data_source=request.data_source
+    )
     return [
         ("overview", _overview(profile, v, today)),
         ("holland", _holland(interests, v)),
         ("occupations", _occupations(matches, v)),
         ("plan", _plan(profile, interests, matches, v)),
-        ("data", _data_note(interests, v, attribution=attribution, data_source=data_source)),
+        ("data", data),
     ]
 
 
