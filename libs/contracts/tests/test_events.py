@@ -6,36 +6,25 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from careerstream.contracts import (
-    ErrorRaised,
-    EventBase,
-    SessionCompleted,
-    SessionReset,
-    Stage,
-    StageCompleted,
-    StageProgressed,
-    StageRetrying,
-    StageStarted,
-    TokenStreamed,
-    TurnCompleted,
-    parse_session_event,
-)
+from careerstream.contracts import Stage, events, parse_session_event
 
-EXAMPLES: list[EventBase] = [
-    TokenStreamed(session_id="s1", stage=Stage.GUIDE, turn_id="t1", text="你好"),
-    TurnCompleted(session_id="s1", reply="Hello", is_sufficient=False, missing=["education"]),
-    StageStarted(session_id="s1", stage=Stage.PARSE, progress=0.0),
-    StageProgressed(session_id="s1", stage=Stage.ANALYZE, progress=0.4, message="scoring"),
-    StageCompleted(session_id="s1", stage=Stage.MATCH, progress=0.75),
-    StageRetrying(session_id="s1", stage=Stage.REPORT, attempt=2, reason="worker stopped"),
-    SessionCompleted(session_id="s1"),
-    ErrorRaised(session_id="s1", code="model_error", message="boom", retryable=True),
-    SessionReset(session_id="s1", snapshot={"history": []}, reason="malformed cursor"),
+EXAMPLES: list[events.EventBase] = [
+    events.TokenStreamed(session_id="s1", stage=Stage.GUIDE, turn_id="t1", text="你好"),
+    events.TurnCompleted(
+        session_id="s1", reply="Hello", is_sufficient=False, missing=["education"]
+    ),
+    events.StageStarted(session_id="s1", stage=Stage.PARSE, progress=0.0),
+    events.StageProgressed(session_id="s1", stage=Stage.ANALYZE, progress=0.4, message="scoring"),
+    events.StageCompleted(session_id="s1", stage=Stage.MATCH, progress=0.75),
+    events.StageRetrying(session_id="s1", stage=Stage.REPORT, attempt=2, reason="worker stopped"),
+    events.SessionCompleted(session_id="s1"),
+    events.ErrorRaised(session_id="s1", code="model_error", message="boom", retryable=True),
+    events.SessionReset(session_id="s1", snapshot={"history": []}, reason="malformed cursor"),
 ]
 
 
 @pytest.mark.parametrize("event", EXAMPLES, ids=lambda e: e.type)
-def test_every_event_round_trips_through_json(event: EventBase) -> None:
+def test_every_event_round_trips_through_json(event: events.EventBase) -> None:
     wire = event.model_dump_json()
     back = parse_session_event(wire)
     assert type(back) is type(event)
@@ -44,7 +33,7 @@ def test_every_event_round_trips_through_json(event: EventBase) -> None:
 
 
 @pytest.mark.parametrize("event", EXAMPLES, ids=lambda e: e.type)
-def test_envelope_carries_the_fields_clients_rely_on(event: EventBase) -> None:
+def test_envelope_carries_the_fields_clients_rely_on(event: events.EventBase) -> None:
     data = json.loads(event.numbered(7).model_dump_json())
     assert {"type", "session_id", "seq", "ts", "stage", "schema_version"} <= set(data)
     assert data["seq"] == 7
@@ -58,7 +47,7 @@ def test_numbering_does_not_change_the_original() -> None:
 
 def test_unknown_fields_are_ignored_for_additive_evolution() -> None:
     raw: dict[str, Any] = {"type": "token", "session_id": "s1", "text": "x", "added_later": 1}
-    assert isinstance(parse_session_event(raw), TokenStreamed)
+    assert isinstance(parse_session_event(raw), events.TokenStreamed)
 
 
 @pytest.mark.parametrize(

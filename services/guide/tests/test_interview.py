@@ -14,7 +14,14 @@ from careerstream.contracts import (
     Locale,
     Topic,
 )
-from careerstream.guide.interview import TurnPlan, is_greeting, is_sufficient, missing, plan_turn
+from careerstream.guide.interview import (
+    ASK_ORDER,
+    TurnPlan,
+    is_greeting,
+    is_sufficient,
+    missing,
+    plan_turn,
+)
 from careerstream.guide.offline import write_reply
 
 ANSWERS = {
@@ -94,12 +101,18 @@ def test_everything_in_one_long_message_is_done_at_once(locale: Locale) -> None:
     assert plan.collected.known() >= {Topic.EDUCATION, Topic.EXPERIENCE, Topic.INTERESTS}
 
 
-def test_nonsense_gets_a_sensible_reply_and_the_next_question() -> None:
+def after_hi() -> tuple[TurnPlan, list[ChatMessage]]:
+    """The first turn ("Hi", welcomed and asked about education) and the history it left."""
     first = plan_turn("Hi", [], Locale.EN)
     history = [
         ChatMessage(role=ChatRole.USER, content="Hi"),
         ChatMessage(role=ChatRole.ASSISTANT, content=write_reply(first)),
     ]
+    return first, history
+
+
+def test_nonsense_gets_a_sensible_reply_and_the_next_question() -> None:
+    first, history = after_hi()
     plan = plan_turn("asdf qwer zxcv", history, Locale.EN, first.collected, first.asked)
     assert not plan.understood
     assert plan.ask is Topic.EXPERIENCE, "moves on instead of asking education twice"
@@ -109,11 +122,7 @@ def test_nonsense_gets_a_sensible_reply_and_the_next_question() -> None:
 
 
 def test_a_second_hello_repeats_no_question_it_restates_the_pending_one() -> None:
-    first = plan_turn("Hi", [], Locale.EN)
-    history = [
-        ChatMessage(role=ChatRole.USER, content="Hi"),
-        ChatMessage(role=ChatRole.ASSISTANT, content=write_reply(first)),
-    ]
+    first, history = after_hi()
     again = plan_turn("hello", history, Locale.EN, first.collected, first.asked)
     assert again.ask is Topic.EDUCATION
     assert again.asked == first.asked
@@ -127,14 +136,7 @@ def test_mixed_language_answers_are_understood_and_answered_in_the_main_language
 
 
 def test_when_every_useful_question_was_asked_it_suggests_the_questionnaire() -> None:
-    asked = (
-        Topic.EDUCATION,
-        Topic.EXPERIENCE,
-        Topic.INTERESTS,
-        Topic.VALUES,
-        Topic.SKILLS,
-        Topic.GOALS,
-    )
+    asked = ASK_ORDER
     known = CollectedInfo(education=Education(level=EducationLevel.BACHELOR))
     plan = plan_turn(
         "no idea", [ChatMessage(role=ChatRole.USER, content="x")], Locale.EN, known, asked

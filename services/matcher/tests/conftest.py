@@ -93,6 +93,12 @@ def _skill(name: str, label: str | None = None) -> Skill:
     return Skill(name=name, label=label or name, found=label or name, source="stated")
 
 
+def _inferred(holland_code: str, **riasec: float) -> InterestProfile:
+    return InterestProfile(
+        riasec=riasec, holland_code=holland_code, source="inferred", confidence=0.8
+    )
+
+
 @pytest.fixture
 def analyst() -> tuple[Profile, InterestProfile]:
     """Investigative and Conventional, with Python, SQL and statistics (English)."""
@@ -105,13 +111,7 @@ def analyst() -> tuple[Profile, InterestProfile]:
         interests=["analysing numbers", "puzzles"],
         goals=["work with data"],
     )
-    interests = InterestProfile(
-        riasec={"R": 0.3, "I": 0.9, "A": 0.25, "S": 0.2, "E": 0.3, "C": 0.75},
-        holland_code="ICR",
-        source="inferred",
-        confidence=0.8,
-    )
-    return profile, interests
+    return profile, _inferred("ICR", R=0.3, I=0.9, A=0.25, S=0.2, E=0.3, C=0.75)
 
 
 @pytest.fixture
@@ -125,10 +125,4 @@ def nurse() -> tuple[Profile, InterestProfile]:
         interests=["照顾病人", "帮助别人"],
         goals=["在医院工作"],
     )
-    interests = InterestProfile(
-        riasec={"R": 0.35, "I": 0.55, "A": 0.2, "S": 0.9, "E": 0.3, "C": 0.5},
-        holland_code="SIC",
-        source="inferred",
-        confidence=0.8,
-    )
-    return profile, interests
+    return profile, _inferred("SIC", R=0.35, I=0.55, A=0.2, S=0.9, E=0.3, C=0.5)

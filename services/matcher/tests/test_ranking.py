@@ -58,6 +58,16 @@ def _index(request: pytest.FixtureRequest, source: str) -> OccupationIndex:
     return index
 
 
+def _top_ten(
+    request: pytest.FixtureRequest, source: str, person: Person, locale: Locale
+) -> list[OccupationMatch]:
+    """The person's ten best occupations from the source's index, checked for form."""
+    profile, interests = person
+    matches = rank(_index(request, source), profile, interests, locale, top_n=10)
+    _check_well_formed(matches, 10)
+    return matches
+
+
 def _person_has(person: Profile) -> set[str]:
     return {text.casefold() for s in person.skills for text in (s.name, s.label)}
 
@@ -66,10 +76,8 @@ def _person_has(person: Profile) -> set[str]:
 def test_an_investigative_conventional_analyst_gets_data_work(
     source: str, analyst: Person, request: pytest.FixtureRequest
 ) -> None:
-    index = _index(request, source)
-    profile, interests = analyst
-    matches = rank(index, profile, interests, Locale.EN, top_n=10)
-    _check_well_formed(matches, 10)
+    profile = analyst[0]
+    matches = _top_ten(request, source, analyst, Locale.EN)
     top5 = [m.title_en for m in matches[:5]]
     assert DATA_WORK.search(top5[0]), top5
     assert sum(bool(DATA_WORK.search(title)) for title in top5) >= (
@@ -92,10 +100,7 @@ def test_an_investigative_conventional_analyst_gets_data_work(
 def test_a_chinese_speaking_nurse_gets_nursing_explained_in_chinese(
     source: str, nurse: Person, request: pytest.FixtureRequest
 ) -> None:
-    index = _index(request, source)
-    profile, interests = nurse
-    matches = rank(index, profile, interests, Locale.ZH, top_n=10)
-    _check_well_formed(matches, 10)
+    matches = _top_ten(request, source, nurse, Locale.ZH)
     codes = [m.code for m in matches]
     assert "29-1141.00" in codes[:3], [m.title_en for m in matches[:5]]
 

@@ -32,6 +32,21 @@ def _skill(label: str, name: str | None = None) -> Skill:
     return Skill(name=name or label.lower(), label=label, found=label, source="builtin")
 
 
+def _request(
+    locale: Locale, profile: Profile, interests: InterestProfile, matches: list[OccupationMatch]
+) -> ReportRequested:
+    return ReportRequested(
+        session_id=f"{locale.value}-session",
+        run_id=f"run-{locale.value}",
+        locale=locale,
+        profile=profile,
+        interests=interests,
+        matches=matches,
+        data_source="O*NET 29.3",
+        attribution=ATTRIBUTION,
+    )
+
+
 def _zh() -> ReportRequested:
     profile = Profile(
         name="王芳",
@@ -93,16 +108,7 @@ def _zh() -> ReportRequested:
         )
         for title, title_en, code, score, holland, gaps in rows
     ]
-    return ReportRequested(
-        session_id="zh-session",
-        run_id="run-zh",
-        locale=Locale.ZH,
-        profile=profile,
-        interests=interests,
-        matches=matches,
-        data_source="O*NET 29.3",
-        attribution=ATTRIBUTION,
-    )
+    return _request(Locale.ZH, profile, interests, matches)
 
 
 def _en() -> ReportRequested:
@@ -155,16 +161,7 @@ def _en() -> ReportRequested:
         )
         for title, code, score, holland, gaps in rows
     ]
-    return ReportRequested(
-        session_id="en-session",
-        run_id="run-en",
-        locale=Locale.EN,
-        profile=profile,
-        interests=interests,
-        matches=matches,
-        data_source="O*NET 29.3",
-        attribution=ATTRIBUTION,
-    )
+    return _request(Locale.EN, profile, interests, matches)
 
 
 @pytest.fixture

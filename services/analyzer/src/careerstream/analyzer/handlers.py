@@ -26,16 +26,12 @@ def build_router(settings: AnalyzerSettings) -> RabbitRouter:
 
     @stage_handler(router, settings)
     async def analyze_interests(request: AnalyzeRequested, run: StageRun) -> None:
-        interests = await run.in_thread(
-            analyze,
-            request.profile,
-            request.answers,
-            request.locale,
-            items=form_items(settings.onet_dir),
-        )
+        items = form_items(settings.onet_dir)
+        profile, answers = request.profile, request.answers
+        interests = await run.in_thread(analyze, profile, answers, request.locale, items=items)
         await run.completed({"interests": interests.model_dump(mode="json")})
         await run.forward(
-            MatchRequested, source=request.source, profile=request.profile, interests=interests
+            MatchRequested, source=request.source, profile=profile, interests=interests
         )
 
     return router

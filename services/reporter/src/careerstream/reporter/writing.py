@@ -749,18 +749,16 @@ def stream_pieces(markdown: str) -> Iterator[str]:
 
 def report_document(request: ReportRequested, markdown: str) -> ReportDocument:
     """The report as data (what `GET /report` answers): the request's findings and the text."""
-    interests = request.interests
+    findings = request.interests.model_dump(
+        include={"holland_code", "riasec", "riasec_raw", "confidence", "evidence"}
+    )
     return ReportDocument(
         run_id=request.run_id,
         locale=request.locale,
-        holland_code=interests.holland_code,
-        riasec=interests.riasec,
-        riasec_raw=interests.riasec_raw,
-        riasec_source=interests.source,
-        confidence=interests.confidence,
-        evidence=interests.evidence,
+        riasec_source=request.interests.source,
         matches=request.matches,
         markdown=markdown,
         data_source=request.data_source,
         attribution=request.attribution,
+        **findings,
     )
