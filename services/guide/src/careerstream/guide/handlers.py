@@ -24,7 +24,6 @@ from careerstream.contracts import (
     TurnRequested,
 )
 from careerstream.contracts.topology import GUIDE_TURNS, PARSE_REQUESTS
-from careerstream.guide.extraction import extract, merge
 from careerstream.guide.interview import TurnPlan, plan_turn
 from careerstream.guide.llm import GuideModel, ModelError, stream_offline
 from careerstream.guide.prompts import build_messages, template
@@ -32,6 +31,7 @@ from careerstream.guide.settings import GuideSettings
 from careerstream.runtime.coalesce import coalesce
 from careerstream.runtime.publishing import publish_event, publish_request
 from careerstream.runtime.stage import stage_subscriber
+from careerstream.understanding import extract, merge
 
 log = logging.getLogger("careerstream.guide")
 
