@@ -4,7 +4,6 @@ conversations become profiles. Years are counted by hand against TODAY."""
 from __future__ import annotations
 
 import itertools
-import time
 from datetime import date
 
 import pytest
@@ -23,10 +22,13 @@ from careerstream.contracts import (
     ResumeDocument,
 )
 from careerstream.parser.profiling import (
+    MAX_EDUCATION,
+    MAX_LIST_ITEMS,
     MAX_NARRATIVE_CHARS,
+    MAX_POSITIONS,
+    MAX_RESUME_CHARS,
     Section,
     build_profile,
-    education_level,
     split_units,
 )
 from careerstream.parser.vocabulary import SkillVocabulary
@@ -485,38 +487,6 @@ def test_nothing_known_is_an_empty_profile(vocabulary: SkillVocabulary) -> None:
 # --- parts ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("written", "level"),
-    [
-        ("PhD", "doctorate"),
-        ("博士研究生", "doctorate"),
-        ("MSc", "master"),
-        ("MBA", "master"),
-        ("硕士", "master"),
-        ("研究生", "master"),
-        ("Master's degree", "master"),
-        ("B.Sc.", "bachelor"),
-        ("BA (Hons) History", "bachelor"),
-        ("本科", "bachelor"),
-        ("学士", "bachelor"),
-        ("associate", "associate"),
-        ("大专", "associate"),
-        ("专科", "associate"),
-        ("vocational diploma", "vocational"),
-        ("中专", "vocational"),
-        ("职高", "vocational"),
-        ("技校", "vocational"),
-        ("high school", "secondary"),
-        ("高中", "secondary"),
-        ("Scrum Master", None),
-        ("MS Office", None),
-        ("", None),
-    ],
-)
-def test_education_levels_are_normalised(written: str, level: str | None) -> None:
-    assert education_level(written) == level
-
-
 def test_headings_in_both_languages_split_the_resume() -> None:
     text = (
         "Summary: analyst\n【教育背景】\n浙江大学\nWORK EXPERIENCE\nAcme\n"
@@ -594,25 +564,33 @@ def test_narrative_is_trimmed_to_the_contract_limit(vocabulary: SkillVocabulary)
 
 
 @pytest.mark.parametrize("onet", [False, True])
-def test_a_100k_character_resume_is_read_in_well_under_a_second(onet: bool) -> None:
+def test_a_100k_character_resume_is_read_to_its_caps(onet: bool) -> None:
     vocabulary = SkillVocabulary.with_onet(onet_dir()) if onet else SkillVocabulary.builtin()
     mixed = ENGLISH_RESUME + CHINESE_RESUME + CHINESE_PROSE + ENGLISH_PROSE
     text = (mixed * (100_000 // len(mixed) + 1))[:100_000]
-    started = time.perf_counter()
     profile = profile_of(text, vocabulary)
-    elapsed = time.perf_counter() - started
-    assert elapsed < 1.0, f"{elapsed:.2f}s"
-    assert len(profile.experience) == 60  # the cap
+    assert len(profile.experience) == MAX_POSITIONS
     assert profile.skills
     assert profile.education
 
 
-@pytest.mark.parametrize(
-    "text",
-    ["2019-" * 20_000, "University " * 9_000, "中" * 100_000, "a" * 100_000, "1." * 50_000],
-)
-def test_hostile_text_stays_fast_and_bounded(vocabulary: SkillVocabulary, text: str) -> None:
-    started = time.perf_counter()
-    profile = profile_of(text[:100_000], vocabulary)
-    assert time.perf_counter() - started < 1.5
-    assert len(profile.experience) <= 60
+HOSTILE = ["2019-" * 20_000, "University " * 9_000, "中" * 100_000, "a" * 100_000, "1." * 50_000]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_a_hostile_resume_yields_a_bounded_profile(vocabulary: SkillVocabulary, text: str) -> None:
+    profile = profile_of(text[:MAX_RESUME_CHARS], vocabulary)
+    assert len(profile.experience) <= MAX_POSITIONS
+    assert len(profile.education) <= MAX_EDUCATION
+    assert len(profile.certifications) <= MAX_LIST_ITEMS
+    assert len(profile.narrative) <= MAX_NARRATIVE_CHARS
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_a_hostile_conversation_is_read_only_to_its_bound(
+    vocabulary: SkillVocabulary, text: str
+) -> None:
+    conversation = [user(text[:40_000]), user(text[:40_000]), user("I know Python")]
+    profile = profile_of(None, vocabulary, conversation=conversation)
+    assert "Python" not in [skill.name for skill in profile.skills], "past the bound"
+    assert len(profile.narrative) <= MAX_NARRATIVE_CHARS
