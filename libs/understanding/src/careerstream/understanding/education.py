@@ -298,21 +298,28 @@ _FIELD_PREFIX_ZH = re.compile(
     r"^.*(?:学的是|读的是|学的|读的|我是|就读于|就读|毕业于|在读|攻读|主修|本科|硕士|博士"
     r"|研究生|大专|专科|高中|大学|学院|学校)"
 )
-_FIELD_LEAD_ZH = re.compile(r"^[我是的在了读学念个名于]+")
+_FIELD_LEAD_ZH = "我是的在了读学念个名于"  # characters that open a phrase, never a field
+_NOT_A_FIELD_WORD_ZH = frozenset(
+    terms("什么 | 哪个 | 这个 | 那个 | 好的 | 热门 | 冷门 | 对口 | 相关 | 一般 | 普通 | 一个")
+)
+# A résumé row's other columns: "GPA 3.8", "主修课程", "全日制", "…大学", "学士学位".
 _NOT_A_FIELD_ZH = re.compile(
-    r"^(?:什么|哪个|这个|那个|好的|热门|冷门|对口|相关|一般|普通|一个)$"
-    r"|^(?:GPA|绩点|主修课程|课程|排名|荣誉|获得|获|全日制|统招|学历|学位|在读|毕业)"
+    r"^(?:GPA|绩点|主修课程|课程|排名|荣誉|获得|获|全日制|统招|学历|学位|在读|毕业)"
     r"|(?:大学|学院|学校|中学|学位|学历)$"
 )
+
+
+def _not_a_field_zh(text: str) -> bool:
+    return text in _NOT_A_FIELD_WORD_ZH or bool(_NOT_A_FIELD_ZH.search(text))
 
 
 def _field_zh(text: str) -> str | None:
     for pattern in _FIELD_CUES_ZH:
         for match in pattern.finditer(text):
             candidate = _FIELD_PREFIX_ZH.sub("", match.group(1).strip())
-            candidate = _FIELD_LEAD_ZH.sub("", candidate).strip("() ")
+            candidate = candidate.lstrip(_FIELD_LEAD_ZH).strip("() ")
             too_short = len(candidate) < (2 if HAN.search(candidate) else 1)
-            if too_short or _NOT_A_FIELD_ZH.search(candidate) or candidate in _LEVELS:
+            if too_short or _not_a_field_zh(candidate) or candidate in _LEVELS:
                 continue  # "本科" is a degree, not a field
             return candidate
     return None
@@ -325,7 +332,7 @@ def field_of_study(text: str) -> str | None:
 
 def is_field_name(text: str) -> bool:
     """Whether a bare Chinese word can be a field (a row's column): not a degree or a school."""
-    return not (_NOT_A_FIELD_ZH.search(text) or level_mentions(text) or school_mentions(text))
+    return not (_not_a_field_zh(text) or level_mentions(text) or school_mentions(text))
 
 
 # "I studied", "在读", "专业": a sentence about study, where a role word names no job held.
@@ -338,6 +345,7 @@ _ABOUT_STUDY = re.compile(
 
 
 def about_study(text: str) -> bool:
+    """Whether a text talks of studying: "a law student", "我在读研", "Major: Economics"."""
     return bool(_ABOUT_STUDY.search(text))
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from careerstream.understanding.text import terms
+
 _WISH = re.compile(
     r"\b(?:want|wants|wanted|wanna|would like|'d like|would love|'d love|hope|hoping|wish|plan|"
     r"planning|dream|aim|aiming|intend|considering|thinking (?:about|of)|goal|prefer|seeking|"
@@ -19,8 +21,11 @@ _WISH = re.compile(
 # Words that deny having something, or say it is still being learned.
 _DENIED_OR_LEARNING = re.compile(
     r"\b(?:not|never|no|don'?t|doesn'?t|didn'?t|haven'?t|hasn'?t|can'?t|cannot|without|lack|"
-    r"lacking|learn|learning|preparing|studying\s+for|eventually)\b"
-    r"|不会|不懂|不太|不熟|不擅长|没有|没学过|没用过|缺乏|正在学|学习|学会|想学|将来|以后",
+    r"lacking|learn|learning|preparing|studying\s+for|eventually)\b|"
+    + "|".join(
+        terms("不会 | 不懂 | 不太 | 不熟 | 不擅长 | 没有 | 没学过 | 没用过 | 缺乏 | 正在学")
+        + terms("学习 | 学会 | 想学 | 将来 | 以后")
+    ),
     re.I,
 )
 

@@ -44,7 +44,16 @@ _INTEREST_TRIM_EN = re.compile(
     r"|in\s+my\s+(?:free|spare)\s+time|on\s+weekends|at\s+weekends)$",
     re.I,
 )
-_A_JOB = re.compile(r"\b(?:jobs?|work|careers?|positions?|roles?)$|(?:工作|职业|岗位)$", re.I)
+_JOB_WORDS = frozenset({"job", "work", "career", "position", "role"})
+_JOB_WORDS_ZH = ("工作", "职业", "岗位")
+
+
+def _names_a_job(item: str) -> bool:
+    """ "a stable job", "安静的工作": the item ends with a word for a job."""
+    words = item.casefold().split()
+    return bool(words and words[-1].removesuffix("s") in _JOB_WORDS) or item.endswith(_JOB_WORDS_ZH)
+
+
 _WORK_WORDS = re.compile(
     r"\b(?:job|jobs|work|career|workplace|company)\b|工作|职业|公司|环境", re.I
 )
@@ -56,7 +65,7 @@ def _interest_items(phrase: str) -> list[str]:
         item = _INTEREST_TRIM_EN.sub("", _INTEREST_TRIM_EN.sub("", item)).strip()
         # "I like a stable job", "喜欢安静的工作": what a job should be, not what they enjoy.
         about_conditions = item in VALUES or names_a_condition(item)
-        wished_job = (about_conditions and _WORK_WORDS.search(item)) or _A_JOB.search(item)
+        wished_job = (about_conditions and _WORK_WORDS.search(item)) or _names_a_job(item)
         if item and not wished_job:
             items.append(item)
     return items

@@ -150,11 +150,17 @@ _SKILL_CUE_WEAK_ZH = re.compile(
 _ABILITY_ZH = re.compile(
     r"(?:有|具备|具有)?(?:很?强|较强|良好|不错)?的?([\u4e00-\u9fffA-Za-z]{2,8}?)能力"
 )
-_NOT_AN_ABILITY = re.compile(
-    r"\b(?:work|start|be|do|go|come|move|relocate|live|only|join|begin|commute|help)\b"
-    r"|[在去来是到]",
-    re.I,
+# An item with these is a clause, not an ability: "to work abroad", "去上海".
+_NOT_AN_ABILITY_WORDS = frozenset(
+    terms("work | start | be | do | go | come | move | relocate | live | only | join | begin")
+    + terms("commute | help")
 )
+_NOT_AN_ABILITY_ZH = frozenset("在去来是到")
+
+
+def _an_ability(item: str) -> bool:
+    words = set(re.findall(r"[a-z]+", item.casefold()))
+    return not (words & _NOT_AN_ABILITY_WORDS or _NOT_AN_ABILITY_ZH.intersection(item))
 
 
 def _skill_items(phrase: str, *, max_words: int) -> list[str]:
@@ -166,7 +172,7 @@ def _skill_items(phrase: str, *, max_words: int) -> list[str]:
         named += _PLAIN_WORD_TOOLS.labels(item)
         if named:
             skills += named
-        elif len(item.split()) <= max_words and not _NOT_AN_ABILITY.search(item):
+        elif len(item.split()) <= max_words and _an_ability(item):
             skills.append(item)
     return skills
 
