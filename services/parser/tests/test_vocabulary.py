@@ -117,22 +117,28 @@ def test_onet_adds_its_35_skills(onet: SkillVocabulary) -> None:
         assert entry.source == "onet_skill", name
 
 
-def test_onet_skills_keep_their_chinese_words(onet: SkillVocabulary) -> None:
-    [skill] = onet.find("具备批判性思维", Locale.ZH)
-    assert (skill.name, skill.label, skill.source) == (
-        "Critical Thinking",
-        "批判性思维",
-        "onet_skill",
-    )
-
-
-def test_excel_is_onets_microsoft_excel(onet: SkillVocabulary) -> None:
-    [skill] = onet.find("Advanced Excel (pivot tables)", Locale.EN)
-    assert (skill.name, skill.source, skill.found) == (
-        "Microsoft Excel",
-        "onet_technology",
-        "Excel",
-    )
+@pytest.mark.parametrize(
+    ("text", "locale", "expected"),
+    [
+        # O*NET's skills keep their Chinese words.
+        (
+            "具备批判性思维",
+            Locale.ZH,
+            {"name": "Critical Thinking", "label": "批判性思维", "source": "onet_skill"},
+        ),
+        # Excel is O*NET's Microsoft Excel.
+        (
+            "Advanced Excel (pivot tables)",
+            Locale.EN,
+            {"name": "Microsoft Excel", "source": "onet_technology", "found": "Excel"},
+        ),
+    ],
+)
+def test_onet_names_the_skill(
+    onet: SkillVocabulary, text: str, locale: Locale, expected: dict[str, str]
+) -> None:
+    [skill] = onet.find(text, locale)
+    assert skill.model_dump(include=set(expected)) == expected
 
 
 def test_onet_brings_technologies_the_lexicon_lacks(onet: SkillVocabulary) -> None:
