@@ -77,7 +77,11 @@ def level_mentions(text: str) -> list[Mention]:
     found += [
         Mention(m.lastgroup, m.start(), m.end()) for m in _SHORT_FORMS.finditer(text) if m.lastgroup
     ]
-    schools = school_mentions(text)
+    if not found:
+        return found
+    # Only a Chinese level word can run into a school's name; most texts need no school search.
+    chinese = any(not text[m.start : m.end].isascii() for m in found)
+    schools = school_mentions(text) if chinese else []
     kept: list[Mention] = []
     for mention in sorted(found, key=lambda m: (m.start, -m.end)):
         if kept and mention.start < kept[-1].end:
@@ -94,7 +98,11 @@ def level_mentions(text: str) -> list[Mention]:
 
 def highest_level(text: str) -> EducationLevel | None:
     """The highest degree a text names: "a bachelor's and then a master's" is a master's."""
-    levels = [EducationLevel(m.name) for m in level_mentions(text)]
+    return _highest(level_mentions(text))
+
+
+def _highest(mentions: Sequence[Mention]) -> EducationLevel | None:
+    levels = [EducationLevel(m.name) for m in mentions]
     return max(levels, key=level_rank) if levels else None
 
 
@@ -247,9 +255,9 @@ def _field_words(rest: str) -> str | None:
     return " ".join(words)
 
 
-def _field_after_degree(text: str) -> str | None:
+def _field_after_degree(text: str, mentions: Sequence[Mention]) -> str | None:
     """ "BSc Computer Science", "Master of Science in Statistics", "MBA" → the field."""
-    for mention in level_mentions(text):
+    for mention in mentions:
         if not text[mention.start : mention.end].isascii() or mention.name == L.SECONDARY:
             continue  # a school diploma names no field
         rest = text[mention.end : mention.end + 120]
@@ -262,12 +270,12 @@ def _field_after_degree(text: str) -> str | None:
     return None
 
 
-def _field_en(text: str) -> str | None:
+def _field_en(text: str, mentions: Sequence[Mention]) -> str | None:
     for match in _FIELD_CUE_EN.finditer(text):
         rest = re.sub(r"^\s*(?:a|an|the)\s+", " ", text[match.end() :], flags=re.I)
         if field := _field_words(rest):
             return field
-    if field := _field_after_degree(text):
+    if field := _field_after_degree(text, mentions):
         return field
     before = _FIELD_BEFORE_EN.search(text)  # "a biology major", "a law student"
     if before is None or before.group(1).split()[0].lower() in _NOT_A_FIELD_BEFORE:
@@ -327,7 +335,11 @@ def _field_zh(text: str) -> str | None:
 
 def field_of_study(text: str) -> str | None:
     """The major or field a text names: "majored in economics", "BSc Physics", "学的是会计"."""
-    return _field_en(text) or _field_zh(text)
+    return _field(text, level_mentions(text))
+
+
+def _field(text: str, mentions: Sequence[Mention]) -> str | None:
+    return _field_en(text, mentions) or _field_zh(text)
 
 
 def is_field_name(text: str) -> bool:
@@ -351,11 +363,10 @@ def about_study(text: str) -> bool:
 
 def education(clauses: Sequence[str]) -> Education | None:
     """What a message's clauses say of the person's education; degrees wished for left out."""
-    held = [clause for clause in clauses if not is_wish(clause)]
-    levels = [level for clause in held if (level := highest_level(clause))]
-    level = max(levels, key=level_rank) if levels else None
-    major = next((field for clause in held if (field := field_of_study(clause))), None)
-    school = next((found[0] for clause in held if (found := schools(clause))), None)
+    held = [(clause, level_mentions(clause)) for clause in clauses if not is_wish(clause)]
+    level = _highest([mention for _, mentions in held for mention in mentions])
+    major = next((field for clause, named in held if (field := _field(clause, named))), None)
+    school = next((found[0] for clause, _ in held if (found := schools(clause))), None)
     if not any((level, major, school)):
         return None
     return Education(level=level, major=major, school=school)

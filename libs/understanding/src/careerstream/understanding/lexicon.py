@@ -108,6 +108,12 @@ class TermIndex:
         self._patterns = None
         return True
 
+    def ident(self, term: str) -> int | None:
+        """The id of a term written as one of the index's own ("Power-BI" is "power bi")."""
+        term = unicodedata.normalize("NFKC", term)
+        exact = self._ids.get((False, _key(term, fold=False)))
+        return exact if exact is not None else self._ids.get((True, _key(term, fold=True)))
+
     def compile(self) -> None:
         """Build the patterns now rather than on the first search (it takes a moment)."""
         self._compiled()
@@ -134,6 +140,8 @@ class TermIndex:
                 ident = self._ids.get((fold, _key(match.group(0), fold=fold)))
                 if ident is not None and match.end() > match.start():
                     found.append((match.start(), match.end(), ident))
+        if len(found) < 2:
+            return found
         found.sort(key=lambda span: (span[0], span[0] - span[1]))
         kept: list[tuple[int, int, int]] = []
         for span in found:
@@ -183,11 +191,8 @@ class Lexicon:
 
     def whole(self, text: str) -> str | None:
         """The label when all of `text` is one term of the lexicon ("Shanghai", "远程")."""
-        stripped = text.strip()
-        found = self.hits(stripped)
-        if len(found) == 1 and found[0].start == 0 and found[0].end == len(stripped):
-            return found[0].label
-        return None
+        ident = self._index.ident(text.strip())
+        return None if ident is None else self._labels[ident]
 
     def __contains__(self, text: object) -> bool:
         return isinstance(text, str) and bool(self._index.spans(text))
