@@ -71,7 +71,7 @@ _PLACES: tuple[tuple[str, str], ...] = (
 )
 # Other ways to write a place: "北京市" is 北京.
 _MORE_FORMS = {
-    "Beijing": "北京市 | Peking",
+    "Beijing": "北京市",
     "Shanghai": "上海市",
     "Guangzhou": "广州市",
     "Shenzhen": "深圳市",
