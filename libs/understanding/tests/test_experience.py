@@ -44,6 +44,11 @@ def test_experience_keeps_the_clause_it_came_from() -> None:
     ]
 
 
+def test_a_contrast_goes_on_about_the_same_job() -> None:
+    [job] = extract("I worked at Google but only for a year").experience
+    assert (job.text, job.years) == ("I worked at Google, only for a year", 1)
+
+
 def test_two_jobs_in_one_message_are_two_items() -> None:
     experience = extract("我在腾讯做了两年产品经理，后来去了字节当运营").experience
     assert [(e.role, e.years) for e in experience] == [("产品经理", 2), ("运营", None)]

@@ -41,6 +41,12 @@ def test_tool_names_that_are_everyday_words_need_a_skills_sentence() -> None:
     assert extract("I react calmly under pressure").known() == set()
 
 
+def test_a_tool_denied_or_being_learned_is_left_out() -> None:
+    assert extract("I don't use Excel").skills == []
+    assert extract("我正在学Python").skills == []
+    assert extract("我毕业以后用Python做数据分析").skills == ["Python"], "以后 here is past"
+
+
 def test_a_denied_skill_is_left_out() -> None:
     skills = extract("I'm not good at math but I'm good at communication").skills
     assert skills == ["communication"]

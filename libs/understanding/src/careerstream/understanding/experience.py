@@ -129,8 +129,12 @@ _NO_WORK = re.compile(
     re.I,
 )
 _INTERNSHIP = re.compile(r"\binter(?:ned|ning|nships?)\b|实习", re.I)
-# A clause that goes on about the job just named: "…, as a nurse, for 3 years".
-_CONTINUES_EN = re.compile(r"^(?:as|for|at|in|where|mostly|mainly|about|around|\d)\b", re.I)
+# A clause that goes on about the job just named: "…, as a nurse, for 3 years", "… but only
+# for a year".
+_CONTINUING_WORDS_EN = frozenset(
+    terms("as | for | at | in | where | mostly | mainly | about | around | only | just | nearly")
+    + terms("almost")
+)
 _CONTINUES_ZH = re.compile(
     r"^(?:做|当|担任|负责|主要|大概|共|一共|总共|\d|[一二两三四五六七八九十半])"
 )
@@ -222,9 +226,16 @@ def _join_clauses(first: str, second: str) -> str:
     return f"{first}{comma}{second}"[:MAX_EXPERIENCE_CHARS]
 
 
+def _goes_on(clause: str) -> bool:
+    first = re.match(r"[A-Za-z]+|\d", clause)
+    if first and (first.group(0).isdigit() or first.group(0).lower() in _CONTINUING_WORDS_EN):
+        return True
+    return bool(_CONTINUES_ZH.search(clause))
+
+
 def _continued(previous: Experience, clause: str) -> Experience | None:
     """ "I worked at Huawei, as an engineer, for two years": the later clauses fill it in."""
-    if not (_CONTINUES_EN.search(clause) or _CONTINUES_ZH.search(clause)) or is_wish(clause):
+    if not _goes_on(clause) or is_wish(clause):
         return None
     role, years = role_of(clause), years_of(clause)
     if (role is None or previous.role) and (years is None or previous.years is not None):

@@ -24,7 +24,7 @@ _DENIED_OR_LEARNING = re.compile(
     r"lacking|learn|learning|preparing|studying\s+for|eventually)\b|"
     + "|".join(
         terms("不会 | 不懂 | 不太 | 不熟 | 不擅长 | 没有 | 没学过 | 没用过 | 缺乏 | 正在学")
-        + terms("学习 | 学会 | 想学 | 将来 | 以后")
+        + terms("学习 | 学会 | 想学 | 将来")  # not 以后: 毕业以后 is past
     ),
     re.I,
 )
