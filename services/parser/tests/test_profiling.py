@@ -4,7 +4,6 @@ conversations become profiles. Years are counted by hand against TODAY."""
 from __future__ import annotations
 
 import itertools
-import time
 from datetime import date
 
 import pytest
@@ -23,10 +22,13 @@ from careerstream.contracts import (
     ResumeDocument,
 )
 from careerstream.parser.profiling import (
+    MAX_EDUCATION,
+    MAX_LIST_ITEMS,
     MAX_NARRATIVE_CHARS,
+    MAX_POSITIONS,
+    MAX_RESUME_CHARS,
     Section,
     build_profile,
-    education_level,
     split_units,
 )
 from careerstream.parser.vocabulary import SkillVocabulary
@@ -151,6 +153,10 @@ def jobs(profile: Profile) -> list[tuple[str | None, str | None, str | None, str
     return [(p.title, p.organization, p.start, p.end, p.years or 0.0) for p in profile.experience]
 
 
+def degrees(profile: Profile) -> list[tuple[str | None, ...]]:
+    return [(e.level, e.major, e.school, e.start, e.end) for e in profile.education]
+
+
 # --- résumés with headings ------------------------------------------------------------------
 
 
@@ -164,21 +170,9 @@ def test_english_resume_with_headings(vocabulary: SkillVocabulary) -> None:
     ]
     # 2015-2017 (24 months) and March 2018 through June 2025 (88): 112 months.
     assert profile.years_experience == 9.33
-    assert profile.education == [
-        EducationEntry(
-            level=EducationLevel.MASTER,
-            major="Statistics",
-            school="University of Toronto",
-            start="2015",
-            end="2017",
-        ),
-        EducationEntry(
-            level=EducationLevel.BACHELOR,
-            major="Economics",
-            school="McGill University",
-            start="2011",
-            end="2015",
-        ),
+    assert degrees(profile) == [
+        ("master", "Statistics", "University of Toronto", "2015", "2017"),
+        ("bachelor", "Economics", "McGill University", "2011", "2015"),
     ]
     assert profile.highest_level == "master"
     skills = [s.name for s in profile.skills]
@@ -194,7 +188,7 @@ def test_english_resume_with_headings(vocabulary: SkillVocabulary) -> None:
 def test_chinese_resume_with_headings(vocabulary: SkillVocabulary) -> None:
     profile = profile_of(CHINESE_RESUME, vocabulary, Locale.ZH)
     assert profile.name == "张伟"
-    assert [(e.level, e.major, e.school, e.start, e.end) for e in profile.education] == [
+    assert degrees(profile) == [
         ("bachelor", "计算机科学与技术", "浙江大学", "2014-09", "2018-06"),
         ("master", "软件工程", "北京大学", "2018-09", "2021-06"),
     ]
@@ -219,18 +213,9 @@ def test_chinese_resume_with_headings(vocabulary: SkillVocabulary) -> None:
 def test_english_prose_without_headings(vocabulary: SkillVocabulary) -> None:
     profile = profile_of(ENGLISH_PROSE, vocabulary)
     assert profile.name == "Tom Baker"
-    assert jobs(profile) == [
-        ("design engineer", "Rolls-Royce", "2012", "2016", 4.0),
-        ("project manager", "Siemens Energy Ltd", "2016", "present", 9.5),
+    assert degrees(profile) == [
+        ("bachelor", "Mechanical Engineering", "University of Leeds", None, "2012")
     ]
-    assert profile.years_experience == 13.5
-    [degree] = profile.education
-    assert (degree.level, degree.major, degree.school, degree.end) == (
-        "bachelor",
-        "Mechanical Engineering",
-        "University of Leeds",
-        "2012",
-    )
     assert [s.name for s in profile.skills] == ["Autodesk AutoCAD", "Dassault Systemes SolidWorks"]
     assert profile.languages == ["English", "German"]
     assert profile.certifications == ["PMP"]
@@ -239,144 +224,141 @@ def test_english_prose_without_headings(vocabulary: SkillVocabulary) -> None:
 def test_chinese_prose_without_headings(vocabulary: SkillVocabulary) -> None:
     profile = profile_of(CHINESE_PROSE, vocabulary, Locale.ZH)
     assert profile.name == "李娜"
-    assert jobs(profile) == [
-        ("客户经理", "招商银行", "2016-07", "2019-06", 3.0),
-        ("投资顾问", "平安证券有限责任公司", "2019-07", "present", 6.0),
-    ]
-    assert profile.years_experience == 9.0
-    [degree] = profile.education
-    assert (degree.level, degree.major, degree.school) == ("bachelor", "金融学", "复旦大学")
+    assert degrees(profile) == [("bachelor", "金融学", "复旦大学", None, "2016")]
     assert [s.label for s in profile.skills] == ["Excel", "财务分析"]
     assert profile.languages == ["英语"]
     assert profile.certifications == ["CFA 特许金融分析师", "证券从业资格"]
 
 
-@pytest.mark.parametrize(
-    ("line", "start", "end", "years"),
-    [
-        ("Software Engineer, Acme Corp, 2019 - 2023", "2019", "2023", 4.0),
-        ("Software Engineer | Acme Corp | Jan 2020 – Present", "2020-01", "present", 5.5),
-        ("Software Engineer, Acme Corp 03/2018 - 06/2021", "2018-03", "2021-06", 3.33),
-        ("2020.03 - 至今  Acme Corp  Software Engineer", "2020-03", "present", 5.33),
-        ("2018年9月—2022年6月 Acme Corp Software Engineer", "2018-09", "2022-06", 3.83),
-        ("2018年9月至2022年6月 Acme Corp Software Engineer", "2018-09", "2022-06", 3.83),
-        ("Software Engineer at Acme Corp (2015–2017)", "2015", "2017", 2.0),
-    ],
-)
+# Header lines in each date form (dates.py reads the forms), and the period each one makes.
+HEADER_LINES = {
+    "Software Engineer, Acme Corp, 2019 - 2023": ("2019", "2023", 4.0),
+    "Software Engineer | Acme Corp | Jan 2020 – Present": ("2020-01", "present", 5.5),
+    "Software Engineer, Acme Corp 03/2018 - 06/2021": ("2018-03", "2021-06", 3.33),
+    "2020.03 - 至今  Acme Corp  Software Engineer": ("2020-03", "present", 5.33),
+    "2018年9月—2022年6月 Acme Corp Software Engineer": ("2018-09", "2022-06", 3.83),
+    "2018年9月至2022年6月 Acme Corp Software Engineer": ("2018-09", "2022-06", 3.83),
+    "Software Engineer at Acme Corp (2015–2017)": ("2015", "2017", 2.0),
+}
+
+
+@pytest.mark.parametrize(("line", "period"), HEADER_LINES.items())
 def test_each_date_form_makes_a_position(
-    vocabulary: SkillVocabulary, line: str, start: str, end: str, years: float
+    vocabulary: SkillVocabulary, line: str, period: tuple[str, str, float]
 ) -> None:
+    start, end, years = period
     profile = profile_of(f"Experience\n{line}\n- shipped things", vocabulary)
     assert jobs(profile) == [("Software Engineer", "Acme Corp", start, end, years)]
     assert profile.years_experience == years
     assert profile.experience[0].text.endswith("- shipped things")
 
 
-def test_employer_above_the_title_and_city_state_names(vocabulary: SkillVocabulary) -> None:
-    text = (
-        "EXPERIENCE\n"
-        "Google — Mountain View, CA                     2019 - 2023\n"
-        "Software Engineer\n"
-        "• Built search infrastructure in Go and C++\n"
-        "Stripe                                         2023 - Present\n"
-        "Staff Engineer\n"
-    )
-    profile = profile_of(text, vocabulary)
-    assert jobs(profile) == [
-        ("Software Engineer", "Google", "2019", "2023", 4.0),
-        ("Staff Engineer", "Stripe", "2023", "present", 2.5),
-    ]
-    assert profile.experience[0].text.endswith("• Built search infrastructure in Go and C++")
-    assert [s.name for s in profile.skills] == ["Go", "C++"]
+EMPLOYER_ABOVE_TITLE = (
+    "EXPERIENCE\n"
+    "Google — Mountain View, CA                     2019 - 2023\n"
+    "Software Engineer\n"
+    "• Built search infrastructure in Go and C++\n"
+    "Stripe                                         2023 - Present\n"
+    "Staff Engineer\n"
+)
+CHINESE_ROWS = (
+    "王磊 | 男 | 13900001111\n"
+    "求职意向：Java开发工程师\n"  # labels its own line only
+    "2015年9月-2019年7月 西安电子科技大学 软件工程专业 本科\n"
+    "2019年7月-2021年12月 中兴通讯股份有限公司 Java开发工程师\n"
+    "公司名称：字节跳动  职位：数据分析师  时间：2022年1月 - 至今\n"
+)
+AMERICAN_NURSE = (
+    "Maria Garcia\nRegistered Nurse\n"
+    "Education\n"
+    "Associate of Science in Nursing (ASN) — Houston Community College, 2014\n"
+    "High School Diploma, Lamar High School, 2012\n"
+    "Experience\n"
+    "Registered Nurse, Memorial Hermann Hospital, Houston, TX (June 2014 - Present)\n"
+    "Caregiver, Home Instead, 2012-2014\n"
+)
+PDF_LINES = (
+    "Alex Chen\nProfessional Experience\n"
+    "Senior Data Analyst\nMaple Analytics Inc.\nJan 2020 – Present\n• Built dashboards\n"
+    "Data Analyst\nNorthwind Traders Ltd\nMar 2018 – Dec 2019\n• Monthly reports\n"
+    "ACME CORPORATION, New York, NY\nMarketing Intern, 2017\u20132018\n"
+)
+CHINESE_INTERNSHIPS = (
+    "实习经历\n"
+    "2023.07-2023.09  字节跳动  产品运营实习生\n"
+    "2022.07-2022.08  中国工商银行北京分行  柜员实习\n"
+)
+OVERLAPPING = (
+    "Work Experience\n"
+    "Barista, Blue Bottle Cafe, 2016 - 2020\n"
+    "Tutor, Kumon Learning Center, 2018 - 2019\n"  # entirely inside the first
+    "Teacher, Lincoln High School, Sep 2021 – Aug 2023\n"
+)
 
 
-def test_chinese_rows_with_labels_and_one_line_fields(vocabulary: SkillVocabulary) -> None:
-    text = (
-        "王磊 | 男 | 13900001111\n"
-        "求职意向：Java开发工程师\n"  # labels its own line only
-        "2015年9月-2019年7月 西安电子科技大学 软件工程专业 本科\n"
-        "2019年7月-2021年12月 中兴通讯股份有限公司 Java开发工程师\n"
-        "公司名称：字节跳动  职位：数据分析师  时间：2022年1月 - 至今\n"
-    )
-    profile = profile_of(text, vocabulary, Locale.ZH)
-    assert profile.name == "王磊"
-    assert [(e.level, e.major, e.school, e.start, e.end) for e in profile.education] == [
-        ("bachelor", "软件工程", "西安电子科技大学", "2015-09", "2019-07")
-    ]
-    assert jobs(profile) == [
-        ("Java开发工程师", "中兴通讯股份有限公司", "2019-07", "2021-12", 2.5),
-        ("数据分析师", "字节跳动", "2022-01", "present", 3.5),
-    ]
-    assert profile.years_experience == 6.0
+# Each layout's positions, one a row: (layout, title, employer, start, end, years).
+POSITIONS = [
+    (ENGLISH_PROSE, "design engineer", "Rolls-Royce", "2012", "2016", 4.0),
+    (ENGLISH_PROSE, "project manager", "Siemens Energy Ltd", "2016", "present", 9.5),
+    (CHINESE_PROSE, "客户经理", "招商银行", "2016-07", "2019-06", 3.0),
+    (CHINESE_PROSE, "投资顾问", "平安证券有限责任公司", "2019-07", "present", 6.0),
+    (EMPLOYER_ABOVE_TITLE, "Software Engineer", "Google", "2019", "2023", 4.0),
+    (EMPLOYER_ABOVE_TITLE, "Staff Engineer", "Stripe", "2023", "present", 2.5),
+    (CHINESE_ROWS, "Java开发工程师", "中兴通讯股份有限公司", "2019-07", "2021-12", 2.5),
+    (CHINESE_ROWS, "数据分析师", "字节跳动", "2022-01", "present", 3.5),
+    (AMERICAN_NURSE, "Registered Nurse", "Memorial Hermann Hospital", "2014-06", "present", 11.08),
+    (AMERICAN_NURSE, "Caregiver", "Home Instead", "2012", "2014", 2.0),
+    (PDF_LINES, "Senior Data Analyst", "Maple Analytics Inc", "2020-01", "present", 5.5),
+    (PDF_LINES, "Data Analyst", "Northwind Traders Ltd", "2018-03", "2019-12", 1.83),
+    (PDF_LINES, "Marketing Intern", "ACME CORPORATION", "2017", "2018", 1.0),
+    (CHINESE_INTERNSHIPS, "产品运营实习生", "字节跳动", "2023-07", "2023-09", 0.25),
+    (CHINESE_INTERNSHIPS, "柜员实习", "中国工商银行北京分行", "2022-07", "2022-08", 0.17),
+    (OVERLAPPING, "Barista", "Blue Bottle Cafe", "2016", "2020", 4.0),
+    (OVERLAPPING, "Tutor", "Kumon Learning Center", "2018", "2019", 1.0),
+    (OVERLAPPING, "Teacher", "Lincoln High School", "2021-09", "2023-08", 2.0),
+]
+# Each layout's language and total years of experience, overlaps counted once.
+LAYOUTS = {
+    "English prose without headings": (ENGLISH_PROSE, Locale.EN, 13.5),
+    "Chinese prose without headings": (CHINESE_PROSE, Locale.ZH, 9.0),
+    "employer above the title, city and state names": (EMPLOYER_ABOVE_TITLE, Locale.EN, 6.5),
+    "Chinese rows with labels and one-line fields": (CHINESE_ROWS, Locale.ZH, 6.0),
+    "an American résumé": (AMERICAN_NURSE, Locale.EN, 13.08),  # 24 + 133 months
+    "title, employer and dates on lines of their own": (PDF_LINES, Locale.EN, 8.33),
+    "Chinese internships count by the month": (CHINESE_INTERNSHIPS, Locale.ZH, 0.42),
+    "overlapping jobs: the tutoring adds nothing": (OVERLAPPING, Locale.EN, 6.0),
+}
 
 
-def test_american_resume_with_school_diplomas(vocabulary: SkillVocabulary) -> None:
-    text = (
-        "Maria Garcia\nRegistered Nurse\n"
-        "Education\n"
-        "Associate of Science in Nursing (ASN) — Houston Community College, 2014\n"
-        "High School Diploma, Lamar High School, 2012\n"
-        "Experience\n"
-        "Registered Nurse, Memorial Hermann Hospital, Houston, TX (June 2014 - Present)\n"
-        "Caregiver, Home Instead, 2012-2014\n"
-    )
-    profile = profile_of(text, vocabulary)
-    assert profile.name == "Maria Garcia"
-    assert [(e.level, e.major, e.school, e.end) for e in profile.education] == [
-        ("associate", "Nursing", "Houston Community College", "2014"),
-        ("secondary", None, "Lamar High School", "2012"),
-    ]
-    assert profile.highest_level == "associate"
-    assert jobs(profile) == [
-        ("Registered Nurse", "Memorial Hermann Hospital", "2014-06", "present", 11.08),
-        ("Caregiver", "Home Instead", "2012", "2014", 2.0),
-    ]
-    assert profile.years_experience == 13.08  # 24 + 133 months
-
-
-def test_pdf_layouts_with_title_employer_and_dates_on_lines_of_their_own(
-    vocabulary: SkillVocabulary,
+@pytest.mark.parametrize(("text", "locale", "total"), LAYOUTS.values(), ids=LAYOUTS.keys())
+def test_positions_and_total_years_in_each_layout(
+    vocabulary: SkillVocabulary, text: str, locale: Locale, total: float
 ) -> None:
-    text = (
-        "Alex Chen\nProfessional Experience\n"
-        "Senior Data Analyst\nMaple Analytics Inc.\nJan 2020 – Present\n• Built dashboards\n"
-        "Data Analyst\nNorthwind Traders Ltd\nMar 2018 – Dec 2019\n• Monthly reports\n"
-        "ACME CORPORATION, New York, NY\nMarketing Intern, 2017\u20132018\n"
-    )
-    profile = profile_of(text, vocabulary)
-    assert jobs(profile) == [
-        ("Senior Data Analyst", "Maple Analytics Inc", "2020-01", "present", 5.5),
-        ("Data Analyst", "Northwind Traders Ltd", "2018-03", "2019-12", 1.83),
-        ("Marketing Intern", "ACME CORPORATION", "2017", "2018", 1.0),
-    ]
+    profile = profile_of(text, vocabulary, locale)
+    assert jobs(profile) == [row[1:] for row in POSITIONS if row[0] == text]
+    assert profile.years_experience == total
+
+
+def test_a_description_stays_with_its_own_job(vocabulary: SkillVocabulary) -> None:
+    above = profile_of(EMPLOYER_ABOVE_TITLE, vocabulary)
+    assert above.experience[0].text.endswith("• Built search infrastructure in Go and C++")
+    assert [s.name for s in above.skills] == ["Go", "C++"]
     # The next job's header lines are not the previous job's description.
-    assert profile.experience[0].text == "Jan 2020 – Present\n• Built dashboards"
+    pdf = profile_of(PDF_LINES, vocabulary)
+    assert pdf.experience[0].text == "Jan 2020 – Present\n• Built dashboards"
 
 
-def test_chinese_internships_count_by_the_month(vocabulary: SkillVocabulary) -> None:
-    text = (
-        "实习经历\n"
-        "2023.07-2023.09  字节跳动  产品运营实习生\n"
-        "2022.07-2022.08  中国工商银行北京分行  柜员实习\n"
-    )
-    profile = profile_of(text, vocabulary, Locale.ZH)
-    assert jobs(profile) == [
-        ("产品运营实习生", "字节跳动", "2023-07", "2023-09", 0.25),
-        ("柜员实习", "中国工商银行北京分行", "2022-07", "2022-08", 0.17),
+def test_names_and_degrees_beside_the_positions(vocabulary: SkillVocabulary) -> None:
+    rows = profile_of(CHINESE_ROWS, vocabulary, Locale.ZH)
+    assert rows.name == "王磊"
+    assert degrees(rows) == [("bachelor", "软件工程", "西安电子科技大学", "2015-09", "2019-07")]
+    nurse = profile_of(AMERICAN_NURSE, vocabulary)
+    assert nurse.name == "Maria Garcia"
+    assert degrees(nurse) == [
+        ("associate", "Nursing", "Houston Community College", None, "2014"),
+        ("secondary", None, "Lamar High School", None, "2012"),
     ]
-    assert profile.years_experience == 0.42  # 3 + 2 months
-
-
-def test_overlapping_jobs_count_once(vocabulary: SkillVocabulary) -> None:
-    text = (
-        "Work Experience\n"
-        "Barista, Blue Bottle Cafe, 2016 - 2020\n"
-        "Tutor, Kumon Learning Center, 2018 - 2019\n"  # entirely inside the first
-        "Teacher, Lincoln High School, Sep 2021 – Aug 2023\n"
-    )
-    profile = profile_of(text, vocabulary)
-    assert [p.years for p in profile.experience] == [4.0, 1.0, 2.0]
-    assert profile.years_experience == 6.0  # 48 + 24 months; the tutoring adds nothing
+    assert nurse.highest_level == "associate"
 
 
 # --- conversations --------------------------------------------------------------------------
@@ -424,14 +406,17 @@ def test_chinese_persona_from_the_conversation(vocabulary: SkillVocabulary) -> N
 
 
 def test_english_persona_from_the_conversation(vocabulary: SkillVocabulary) -> None:
-    conversation = [
-        user("I finished high school and then did an associate degree in nursing."),
-        user("I've worked as a nurse for 6 years and as a caregiver for 2 years."),
-        user("I'm fluent in Spanish and English, but I don't speak French."),
-        assistant("Do you use Excel at work?"),
-        user("Not really Excel. I'm good at patient care and first aid."),
-        user("I hold a CPR certification and want to get a PMP someday."),
+    told = [
+        "I finished high school and then did an associate degree in nursing.",
+        "I've worked as a nurse for 6 years and as a caregiver for 2 years.",
+        "I'm fluent in Spanish and English, but I don't speak French.",
     ]
+    answers = [
+        "Not really Excel. I'm good at patient care and first aid.",
+        "I hold a CPR certification and want to get a PMP someday.",
+    ]
+    question = assistant("Do you use Excel at work?")
+    conversation = [*map(user, told), question, *map(user, answers)]
     collected = CollectedInfo(
         education=Education(level=EducationLevel.ASSOCIATE, major="nursing"),
         experience=[
@@ -483,38 +468,6 @@ def test_nothing_known_is_an_empty_profile(vocabulary: SkillVocabulary) -> None:
 
 
 # --- parts ----------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("written", "level"),
-    [
-        ("PhD", "doctorate"),
-        ("博士研究生", "doctorate"),
-        ("MSc", "master"),
-        ("MBA", "master"),
-        ("硕士", "master"),
-        ("研究生", "master"),
-        ("Master's degree", "master"),
-        ("B.Sc.", "bachelor"),
-        ("BA (Hons) History", "bachelor"),
-        ("本科", "bachelor"),
-        ("学士", "bachelor"),
-        ("associate", "associate"),
-        ("大专", "associate"),
-        ("专科", "associate"),
-        ("vocational diploma", "vocational"),
-        ("中专", "vocational"),
-        ("职高", "vocational"),
-        ("技校", "vocational"),
-        ("high school", "secondary"),
-        ("高中", "secondary"),
-        ("Scrum Master", None),
-        ("MS Office", None),
-        ("", None),
-    ],
-)
-def test_education_levels_are_normalised(written: str, level: str | None) -> None:
-    assert education_level(written) == level
 
 
 def test_headings_in_both_languages_split_the_resume() -> None:
@@ -594,25 +547,33 @@ def test_narrative_is_trimmed_to_the_contract_limit(vocabulary: SkillVocabulary)
 
 
 @pytest.mark.parametrize("onet", [False, True])
-def test_a_100k_character_resume_is_read_in_well_under_a_second(onet: bool) -> None:
+def test_a_100k_character_resume_is_read_to_its_caps(onet: bool) -> None:
     vocabulary = SkillVocabulary.with_onet(onet_dir()) if onet else SkillVocabulary.builtin()
     mixed = ENGLISH_RESUME + CHINESE_RESUME + CHINESE_PROSE + ENGLISH_PROSE
     text = (mixed * (100_000 // len(mixed) + 1))[:100_000]
-    started = time.perf_counter()
     profile = profile_of(text, vocabulary)
-    elapsed = time.perf_counter() - started
-    assert elapsed < 1.0, f"{elapsed:.2f}s"
-    assert len(profile.experience) == 60  # the cap
+    assert len(profile.experience) == MAX_POSITIONS
     assert profile.skills
     assert profile.education
 
 
-@pytest.mark.parametrize(
-    "text",
-    ["2019-" * 20_000, "University " * 9_000, "中" * 100_000, "a" * 100_000, "1." * 50_000],
-)
-def test_hostile_text_stays_fast_and_bounded(vocabulary: SkillVocabulary, text: str) -> None:
-    started = time.perf_counter()
-    profile = profile_of(text[:100_000], vocabulary)
-    assert time.perf_counter() - started < 1.5
-    assert len(profile.experience) <= 60
+HOSTILE = ["2019-" * 20_000, "University " * 9_000, "中" * 100_000, "a" * 100_000, "1." * 50_000]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_a_hostile_resume_yields_a_bounded_profile(vocabulary: SkillVocabulary, text: str) -> None:
+    profile = profile_of(text[:MAX_RESUME_CHARS], vocabulary)
+    assert len(profile.experience) <= MAX_POSITIONS
+    assert len(profile.education) <= MAX_EDUCATION
+    assert len(profile.certifications) <= MAX_LIST_ITEMS
+    assert len(profile.narrative) <= MAX_NARRATIVE_CHARS
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_a_hostile_conversation_is_read_only_to_its_bound(
+    vocabulary: SkillVocabulary, text: str
+) -> None:
+    conversation = [user(text[:40_000]), user(text[:40_000]), user("I know Python")]
+    profile = profile_of(None, vocabulary, conversation=conversation)
+    assert "Python" not in [skill.name for skill in profile.skills], "past the bound"
+    assert len(profile.narrative) <= MAX_NARRATIVE_CHARS

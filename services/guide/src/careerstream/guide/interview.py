@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from careerstream.contracts import ChatMessage, CollectedInfo, Locale, ReportDigest, Topic
-from careerstream.guide.extraction import extract, merge
+from careerstream.understanding import extract, merge
 from careerstream.understanding.language import detect_locale
 
 # Each group must have one known topic; the first topic names the group in `missing`.

@@ -24,10 +24,10 @@ from careerstream.contracts import (
     TurnCompleted,
     TurnRequested,
 )
-from careerstream.guide.extraction import extract, merge
 from careerstream.guide.interview import TurnPlan, plan_turn
 from careerstream.guide.llm import GuideModel, ModelError
 from careerstream.guide.prompts import template
+from careerstream.understanding import extract, merge
 
 log = logging.getLogger("careerstream.guide")
 

@@ -7,9 +7,8 @@ every pattern is bounded, so a 100,000-character résumé is read in well under 
 
 from __future__ import annotations
 
-import contextlib
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -23,7 +22,6 @@ from careerstream.contracts import (
     ChatRole,
     CollectedInfo,
     EducationEntry,
-    EducationLevel,
     Locale,
     Position,
     Profile,
@@ -31,10 +29,24 @@ from careerstream.contracts import (
     Skill,
     level_rank,
 )
+from careerstream.contracts.progress import Progress, Steps, no_progress
 from careerstream.parser.dates import Period, periods, single_dates, total_years, without_dates
-from careerstream.parser.vocabulary import SkillVocabulary, TermIndex, load_data, normalise_text
-
-Progress = Callable[[float, str], None]
+from careerstream.parser.vocabulary import SkillVocabulary, load_data
+from careerstream.understanding.constraints import is_place, working_hours
+from careerstream.understanding.education import (
+    about_study,
+    education_level,
+    field_of_study,
+    highest_level,
+    is_field_name,
+    level_mentions,
+    schools,
+)
+from careerstream.understanding.experience import stated_years
+from careerstream.understanding.intent import holds, is_wish
+from careerstream.understanding.interests import listed_interests
+from careerstream.understanding.lexicon import TermIndex
+from careerstream.understanding.text import clauses, nfkc, normalise, terms, unique
 
 MAX_NARRATIVE_CHARS = 60_000  # Profile.narrative's limit
 MAX_RESUME_CHARS = 100_000
@@ -47,10 +59,6 @@ MAX_YEARS = 70.0
 MAX_POSITIONS = 60
 MAX_EDUCATION = 20
 MAX_LIST_ITEMS = 100
-
-
-def _no_progress(fraction: float, message: str) -> None:
-    """The default: nobody is listening."""
 
 
 # --- sections -------------------------------------------------------------------------------
@@ -110,15 +118,11 @@ _HEADINGS: dict[Section, str] = {
 }
 
 
-def _terms(spec: str) -> list[str]:
-    return [term.strip() for term in spec.split("|") if term.strip()]
-
-
 def _heading_key(text: str) -> str:
     return re.sub(r"\s+", " ", text.strip().casefold())
 
 
-_SECTION_OF = {_heading_key(t): s for s, spec in _HEADINGS.items() for t in _terms(spec)}
+_SECTION_OF = {_heading_key(t): s for s, spec in _HEADINGS.items() for t in terms(spec)}
 _HEADING_WORDS = "|".join(
     re.escape(t).replace(r"\ ", r"\s{1,3}") for t in sorted(_SECTION_OF, key=len, reverse=True)
 )
@@ -161,7 +165,7 @@ def split_units(text: str) -> list[Unit]:
     """The résumé's sentences, each with the section its nearest heading above names."""
     units: list[Unit] = []
     section = Section.NONE
-    for number, raw in enumerate(normalise_text(text).splitlines()):
+    for number, raw in enumerate(nfkc(text, MAX_RESUME_CHARS).splitlines()):
         line = raw.strip()
         line_section = section
         if heading := _HEADING_LINE.match(line):
@@ -181,182 +185,27 @@ def split_units(text: str) -> list[Unit]:
 
 
 # --- education ------------------------------------------------------------------------------
-_LEVEL = re.compile(
-    r"(?P<doctorate>(?i:\bph\.?\s?d\b\.?|\bdoctorate\b|\bdoctoral\b|\bd\.?phil\b|\bedd\b"
-    r"|\bdoctor\s+of\s+(?:philosophy|education|science|engineering|business))|博士)"
-    r"|(?P<master>(?i:\bmasters?\b(?=\s+(?:of|in|degree|programme|program)\b)|\bmaster'?s\b"
-    r"|\bm\.\s?(?:sc|s|a|eng|phil|ed|res)\.|\bmsc\b|\bmba\b|\bmeng\b|\bmphil\b|\bmres\b"
-    r"|\bllm\b|\bpost-?graduate\b)|\bM[AS](?=\s+(?:in|of)\b)|\bM(?:FA|PA|PH|Ed)\b|硕士|研究生)"
-    r"|(?P<bachelor>(?i:\bbachelor'?s?\b|\bb\.\s?(?:sc|s|a|eng|com|ed)\.|\bbsc\b|\bbeng\b"
-    r"|\bbba\b|\bllb\b|\bbcom\b|\bundergraduate\b)|\bBA\b(?![-&])|\bBS(?=\s+(?:in|of)\b)"
-    r"|本科|学士)"
-    r"|(?P<associate>(?i:\bassociate'?s?\s+(?:degree|of\s+(?:arts|science|applied))"
-    r"|\bcommunity\s+college\b|\bhnd\b)|\bA\.[AS]\.|大专|专科|高职)"
-    r"|(?P<vocational>(?i:\bvocational\b|\btrade\s+school\b|\btechnical\s+school\b)"
-    r"|中专|职高|技校|中技|职业高中|中等专业)"
-    r"|(?P<secondary>(?i:\bhigh\s+school\b|\bsecondary\s+school\b|\bged\b|\ba-levels?\b)|高中)"
-)
+# "2014.09-2018.06  浙江大学  计算机科学与技术  本科": the field stands alone in the row.
+_ROW_FIELD = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff()A-Za-z]{1,19}")
 
 
-def _levels(text: str) -> Iterator[tuple[EducationLevel, re.Match[str]]]:
-    for match in _LEVEL.finditer(text):
-        if match.lastgroup:
-            yield EducationLevel(match.lastgroup), match
-
-
-def education_level(text: str | None) -> EducationLevel | None:
-    """The level of a degree however written ("MSc", "硕士", "high school"); the highest
-    when several are named."""
-    if not text:
-        return None
-    with contextlib.suppress(ValueError):
-        return EducationLevel(text)  # a level's name or an alias the contract knows
-    found = {level for level, _ in _levels(normalise_text(text))}
-    return max(found, key=level_rank) if found else None
-
-
-_SCHOOL_EN = re.compile(
-    r"(?:[A-Z][\w'&.-]*[ \t]{1,3}){0,5}(?:University|College|Institute|Academy|Polytechnic"
-    r"|School)\b(?:[ \t]{1,3}of(?:[ \t]{1,3}(?:and[ \t]|the[ \t])?[A-Z][\w'&.-]*){1,5})?"
-)
-_SCHOOL_EN_LEAD = re.compile(
-    r"^(?:(?:At|From|In|The|Graduated|Attended|Studied|Studying|Currently|BSc|MSc|BA|MA|MBA|"
-    r"PhD|Bachelor|Master|Doctor)\s+)+"
-)
-_SCHOOL_ZH = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:大学|学院|学校|中学|高中|职高|技校|中专)")
-_SCHOOL_ZH_CUT = re.compile(
-    r"^.*(?:毕业于|就读于|就读|考入|考上|进入|本科|硕士|博士|研究生|大专|专科|于|在|从|是|的|读)"
-)
-_NOT_A_SCHOOL_ZH = frozenset(_terms("大学 | 学院 | 学校 | 中学 | 高中 | 一所大学 | 名牌大学"))
-
-_MAJOR_LABEL = re.compile(
-    r"(?i:\b(?:major|majored\s+in|majoring\s+in|field\s+of\s+study|concentration"
-    r"|speciali[sz]ation)\b)\s{0,2}[:]?\s{0,2}(?P<en>[A-Za-z][A-Za-z &'-]{1,58})"
-    r"|(?:专业|主修)\s{0,2}[:]\s{0,2}(?P<zh>[^,;|，；、。\s]{2,30})"
-)
-_MAJOR_ZH = re.compile(
-    r"(?P<field>[\u4e00-\u9fffA-Za-z()]{2,24}?)专业(?!技能|八级|四级|能力|知识|课程|排名|背景)"
-)
-_MAJOR_ZH_CUT = re.compile(
-    r"^.*(?:大学|学院|学校|毕业于|就读于|就读|攻读|主修|于|在|读|是|的)|^(?:本科|硕士|博士)"
-)
-_DEGREE_OF = re.compile(
-    r"^(?:'s)?\s{0,2}(?:degree\s{0,2})?(?:\((?:hons?|honours|honors)\)\s{0,2})?"
-    r"(?:of\s+(?P<of>(?:arts|science|engineering|fine\s+arts|laws|education|commerce"
-    r"|philosophy|business\s+administration|public\s+administration|public\s+health))\s*)?"
-    r"(?:\((?:hons?|honours|honors)\)\s{0,2})?(?:in|of|[,:–-])?\s{0,2}",
-    re.IGNORECASE,
-)
-_GENERIC_DEGREE_FIELDS = frozenset(_terms("arts | science | engineering | philosophy | laws"))
-_FIELD_STOP = frozenset(
-    _terms(
-        "at | from | in | with | for | during | since | gpa | university | college | school"
-        "| institute | academy | graduated | expected | thesis | minor | honours | honors"
-        "| hons | cum | summa | magna | first | class | degree | to | on | present | diploma"
-    )
-)
-_NOT_A_MAJOR_ZH = re.compile(
-    r"^(?:GPA|绩点|主修课程|课程|排名|荣誉|获得|获|全日制|统招|学历|学位|在读|毕业|本科|硕士|博士"
-    r"|研究生|大专|专科|高中|中专)|(?:大学|学院|学校|中学|学位|学历)$"
-)
-_STUDY_CUE = re.compile(
-    r"(?i:\b(?:graduated|studied|studying|enrolled|major(?:ed|ing)?|degree|student)\b)"
-    r"|就读|毕业|在读|攻读|主修|专业|学位|学历"
-)
-_WISH = re.compile(
-    r"(?i:\b(?:want|wants|wanted|hope|hoping|plan|planning|would\s+like|'d\s+like|wish|seeking"
-    r"|looking\s+for|aim|aiming|apply(?:ing)?\s+(?:for|to)|considering|dream)\b)"
-    r"|想|希望|打算|计划|准备|梦想|求职意向|期望|申请"
-)
-
-
-_GENERIC_SCHOOL_WORDS = frozenset(
-    _terms(
-        "high | school | community | college | university | business | medical | graduate"
-        "| law | secondary | junior | senior | middle | primary | elementary | the | of | state"
-        "| technical | vocational | public | private | summer | night | language | art | arts"
-    )
-)
-
-
-def _schools(text: str) -> list[str]:
-    found: list[tuple[int, str]] = []
-    for match in _SCHOOL_EN.finditer(text):
-        name = _SCHOOL_EN_LEAD.sub("", match.group(0)).strip()
-        words = {word.casefold() for word in name.split()}
-        if words - _GENERIC_SCHOOL_WORDS:  # "High School" or "College" names no school
-            found.append((match.start(), name))
-    for match in _SCHOOL_ZH.finditer(text):
-        name = _SCHOOL_ZH_CUT.sub("", match.group(0))
-        if len(name) > 2 and name not in _NOT_A_SCHOOL_ZH:
-            found.append((match.start(), name))
-    return [name for _, name in sorted(found)]
-
-
-def _field_words(rest: str) -> str | None:
-    """The field of study that `rest` starts with: "Computer Science, MIT" -> that field."""
-    words: list[str] = []
-    for token in re.split(r"\s+", rest.strip())[:8]:
-        word = token.rstrip(",;:|)")
-        if not re.fullmatch(r"[A-Za-z][A-Za-z&'-]*|&", word) or word.casefold() in _FIELD_STOP:
-            break
-        words.append(word)
-        if word != token:  # a comma or bar ended the field
-            break
-    while words and words[-1].casefold() in {"and", "&", "of"}:
-        words.pop()
-    if not words or words[0].casefold() in {"and", "&", "of", "a", "an", "the"}:
-        return None
-    return " ".join(words)
-
-
-def _major_en(text: str) -> str | None:
-    for _, match in _levels(text):
-        if not match.group(0).isascii():
-            continue
-        rest = text[match.end() : match.end() + 120]
-        lead = _DEGREE_OF.match(rest)
-        of_field = lead.group("of") if lead else None
-        field = _field_words(rest[lead.end() :] if lead else rest)
-        if field:
-            return field
-        if of_field and of_field.casefold() not in _GENERIC_DEGREE_FIELDS:
-            return of_field.title()  # "Master of Business Administration"
-    return None
-
-
-def _major_zh(text: str) -> str | None:
-    for match in _MAJOR_ZH.finditer(text):
-        field = _MAJOR_ZH_CUT.sub("", match.group("field")).strip("() ")
-        if len(field) >= 2 and not _NOT_A_MAJOR_ZH.search(field):
-            return field
-    # "2014.09-2018.06  浙江大学  计算机科学与技术  本科": the field stands alone in the row.
+def _field_in_row(text: str) -> str | None:
     for token in re.split(r"\s+|[|/,，;；]", without_dates(text, [p.span for p in periods(text)])):
         cleaned = token.strip("()（） ")
-        if not re.fullmatch(r"[\u4e00-\u9fff][\u4e00-\u9fff()A-Za-z]{1,19}", cleaned):
-            continue
-        if _NOT_A_MAJOR_ZH.search(cleaned) or _LEVEL.search(cleaned) or _schools(cleaned):
-            continue
-        if cleaned not in _PLACES_ZH:
+        if _ROW_FIELD.fullmatch(cleaned) and is_field_name(cleaned) and not is_place(cleaned):
             return cleaned
     return None
 
 
 def _major(text: str) -> str | None:
-    if label := _MAJOR_LABEL.search(text):
-        value = label.group("en") or label.group("zh") or ""
-        field = _field_words(value) if label.group("en") else value.strip()
-        if field:
-            return field[:MAX_FIELD_CHARS]
-    major = _major_en(text) or _major_zh(text)
+    major = field_of_study(text) or _field_in_row(text)
     return major[:MAX_FIELD_CHARS] if major else None
 
 
 def _education_entry(text: str) -> EducationEntry | None:
-    levels = {level for level, _ in _levels(text)}
-    level = max(levels, key=level_rank) if levels else None
-    schools = _schools(text)
-    school = schools[0][:MAX_FIELD_CHARS] if schools else None
+    level = highest_level(text)
+    named = schools(text)
+    school = named[0][:MAX_FIELD_CHARS] if named else None
     major = _major(text)
     if not any((level, school, major)):
         return None
@@ -371,9 +220,9 @@ def _education_entry(text: str) -> EducationEntry | None:
 
 def _education_features(text: str) -> set[str]:
     features = set()
-    if _schools(text):
+    if schools(text):
         features.add("school")
-    if _LEVEL.search(text):
+    if level_mentions(text):
         features.add("level")
     if periods(text):
         features.add("dates")
@@ -487,22 +336,9 @@ _LEAD_NOISE = re.compile(
     r"^[\s•·*●▪◦►>()\[\]-]*(?:(?:from|since|between)\s+|[从自于])?[\s:]*$", re.IGNORECASE
 )
 _BULLET = re.compile(r"^(?:[•·*●▪◦►✓➢–—-]|\d{1,2}[.)、])\s*")
-_PLACES_ZH = frozenset(
-    _terms(
-        "北京 | 上海 | 广州 | 深圳 | 杭州 | 成都 | 南京 | 武汉 | 西安 | 苏州 | 天津 | 重庆"
-        "| 厦门 | 青岛 | 长沙 | 郑州 | 合肥 | 宁波 | 大连 | 沈阳 | 济南 | 昆明 | 哈尔滨"
-        "| 香港 | 澳门 | 台北 | 北京市 | 上海市 | 广州市 | 深圳市 | 杭州市 | 中国 | 远程"
-    )
-)
-_PLACES_EN = re.compile(
-    r"^(?:remote|hybrid|on-?site|beijing|shanghai|guangzhou|shenzhen|hangzhou|chengdu|hong kong"
-    r"|singapore|london|new york|san francisco|seattle|boston|chicago|toronto|vancouver|sydney"
-    r"|melbourne|paris|berlin|tokyo|china|usa|us|uk|canada|australia|[a-z .'-]{2,20},\s?[A-Z]{2})$",
-    re.IGNORECASE,
-)
-_EMPLOYMENT_KIND = re.compile(
-    r"^(?:full[- ]time|part[- ]time|contract|internship|freelance|全职|兼职|实习)$", re.I
-)
+# "Houston, TX" or "Toronto, ON" as a field of its own, and kinds of work that name no job.
+_CITY_STATE_FIELD = re.compile(r"[A-Za-z .'-]{2,20},\s?[A-Z]{2}")
+_EMPLOYMENT_KIND = re.compile(r"^(?:contract|internship|freelance|on-?site|实习)$", re.I)
 
 
 @dataclass
@@ -577,6 +413,12 @@ def _split_org_and_title(part: str) -> list[str]:
     return [part]
 
 
+def _is_place_or_kind(part: str) -> bool:
+    """Where a job was or what kind it was: "Remote", "北京", "Boston, MA", "Full-time"."""
+    kind = working_hours(part) or _EMPLOYMENT_KIND.match(part)
+    return is_place(part) or bool(_CITY_STATE_FIELD.fullmatch(part) or kind)
+
+
 def _classify(text: str) -> _Header:
     """Title and employer among the fields of a header line ("Analyst | Acme Corp | Boston")."""
     header = _Header()
@@ -584,9 +426,7 @@ def _classify(text: str) -> _Header:
     parts = _PART_SPLIT.split(_CITY_STATE.sub(" ", text))
     for raw in [piece for part in parts for piece in _split_org_and_title(part)]:
         part = _clean(raw)
-        if len(part) < 2 or len(part) > MAX_FIELD_CHARS or _PLACES_EN.match(part):
-            continue
-        if part in _PLACES_ZH or _EMPLOYMENT_KIND.match(part):
+        if len(part) < 2 or len(part) > MAX_FIELD_CHARS or _is_place_or_kind(part):
             continue
         zh = _org_zh(part)
         if zh and not header.organization:
@@ -675,9 +515,9 @@ def _looks_like_header_line(unit: Unit) -> bool:
 
 
 def _is_education_like(text: str) -> bool:
-    if _LEVEL.search(text) or _STUDY_CUE.search(text):
+    if level_mentions(text) or about_study(text):
         return True
-    return bool(_schools(text)) and not (_TITLE_EN.search(text) or _TITLE_ZH.search(text))
+    return bool(schools(text)) and not (_TITLE_EN.search(text) or _TITLE_ZH.search(text))
 
 
 @dataclass
@@ -753,20 +593,9 @@ def _position(job: _Job, today: date) -> Position:
     )
 
 
-_STATED_YEARS = re.compile(
-    r"(?i:(?<![\d.])(?P<en>\d{1,2}(?:\.\d)?)\+?\s{0,2}(?:years?|yrs?)\s+(?:of\s+)?"
-    r"(?:[A-Za-z-]+\s+){0,3}?experience\b)"
-    r"|(?<![\d.])(?P<zh>\d{1,2}(?:\.\d)?)\s{0,2}年(?:以上|多)?(?:[\u4e00-\u9fff]{0,6}?)(?:工作)?经验"
-)
-
-
 def _stated_years(texts: Iterable[str]) -> float | None:
     """ "5+ years of experience", "8年工作经验": the most any sentence states."""
-    found = [
-        float(match.group("en") or match.group("zh"))
-        for text in texts
-        for match in _STATED_YEARS.finditer(text)
-    ]
+    found = [years for text in texts if (years := stated_years(text)) is not None]
     return min(max(found), MAX_YEARS) if found else None
 
 
@@ -847,24 +676,11 @@ _VENDOR_CERTIFIED = re.compile(
     r"|Adobe|Tableau|Databricks|Snowflake|Kubernetes)\s+Certified\b:?"
     r"(?:[ \t]{1,2}(?:[-–—][ \t]{1,2})?[A-Z][\w+./-]*){1,7}"
 )
-_NOT_HELD = re.compile(
-    r"(?i:\b(?:not|never|no|don'?t|doesn'?t|didn'?t|haven'?t|hasn'?t|can'?t|cannot|without|lack"
-    r"|lacking|want|wants|wanted|hope|hoping|plan|planning|would\s+like|'d\s+like|wish|learn"
-    r"|learning|preparing|studying\s+for|someday|eventually)\b)"
-    r"|不会|不懂|不太|不熟|不擅长|没有|没学过|没用过|缺乏|想|希望|打算|计划|准备|正在学|学习中|将来|以后"
-)
 # A certificate being worked towards is not held yet.
 _NOT_YET = re.compile(
     r"(?i:\b(?:preparing|studying\s+for|candidate|pursuing|working\s+towards?|in\s+progress"
     r"|expected)\b)|备考|在考|准备|在读"
 )
-_CLAUSE_BREAK = re.compile(
-    r"[,，。!?！？;；\n]|\.(?:\s|$)|\s(?:but|although|though|while|whereas)\s|但是|不过|然而|可是"
-    # "I hold a CPR card and want a PMP": a new verb after "and" starts a new clause
-    r"|\s(?:and|so)\s(?=(?:also\s|then\s)?(?:i\b|i'm|want|hope|plan|would|wish|need|am\b))",
-    re.IGNORECASE,
-)
-_ITEM_SPLIT = re.compile(r"\s*(?:[,;|/，；、•·●▪]|\band\b|以及|和|及|与)\s*", re.IGNORECASE)
 _DATES_IN_ITEM = re.compile(
     r"[(（]?\s?(?:(?:19|20)\d{2}(?:[./-]\d{1,2})?(?:\s?年(?:\d{1,2}月)?)?\s?[-–~至]?\s?){1,2}[)）]?"
 )
@@ -880,13 +696,13 @@ def _languages_in(units: Iterable[Unit], clauses: Iterable[str], locale: Locale)
         if in_section or _ABILITY.search(unit.text):
             found += [lexicon.label(i, locale) for _, _, i in lexicon.names.spans(unit.text)]
     for clause in clauses:
-        if _NOT_HELD.search(clause):
+        if not holds(clause):
             continue
         spans = lexicon.tests.spans(clause)
         if _ABILITY.search(clause):
             spans += lexicon.names.spans(clause)
         found += [lexicon.label(ident, locale) for _, _, ident in spans]
-    return _unique(found)
+    return unique(found)
 
 
 def _certificate_items(text: str) -> list[str]:
@@ -912,33 +728,12 @@ def _certifications_in(units: Iterable[Unit], clauses: Iterable[str], locale: Lo
         if unit.section is Section.CERTIFICATIONS:
             for item in _certificate_items(unit.text):
                 found += named(item) or [item]
-        elif not (_WISH.search(unit.text) or _NOT_YET.search(unit.text)):
+        elif not (is_wish(unit.text) or _NOT_YET.search(unit.text)):
             found += named(unit.text)
     for clause in clauses:
-        if not _NOT_HELD.search(clause):
+        if holds(clause):
             found += named(clause)
-    return _unique(found)
-
-
-def _interest_items(text: str) -> list[str]:
-    items: list[str] = []
-    for raw in _ITEM_SPLIT.split(_BULLET.sub("", text)):
-        item = _clean(raw).removesuffix("等").removesuffix(" etc").strip()
-        if 1 <= len(item) <= MAX_ITEM_CHARS:
-            items.append(item)
-    return items
-
-
-def _unique(items: Iterable[str]) -> list[str]:
-    """The first of each item, ignoring case and surrounding space."""
-    seen: set[str] = set()
-    kept: list[str] = []
-    for item in items:
-        cleaned = item.strip()
-        if cleaned and cleaned.casefold() not in seen:
-            seen.add(cleaned.casefold())
-            kept.append(cleaned)
-    return kept
+    return unique(found)
 
 
 # --- name -----------------------------------------------------------------------------------
@@ -1014,12 +809,7 @@ def _user_turns(conversation: Sequence[ChatMessage]) -> list[str]:
 
 
 def _clauses(texts: Iterable[str]) -> list[str]:
-    return [
-        clause.strip()
-        for text in texts
-        for clause in _CLAUSE_BREAK.split(normalise_text(text))
-        if clause.strip()
-    ]
+    return [clause for text in texts for clause in clauses(normalise(text, MAX_CONVERSATION_CHARS))]
 
 
 def _narrative(turns: Sequence[str], resume: ResumeDocument | None) -> str:
@@ -1037,7 +827,7 @@ def _skills(
 ) -> list[Skill]:
     """Skills in the person's chat (not what they lack or only wish for), the ones the guide
     noted, and the résumé's (hobbies and spoken languages left out)."""
-    held = "\n".join(clause for clause in clauses if not _NOT_HELD.search(clause))
+    held = "\n".join(clause for clause in clauses if holds(clause))
     found = vocabulary.find(held, locale)
     for item in stated:
         found += vocabulary.find(item, locale) or [
@@ -1070,8 +860,8 @@ def _resume_education(units: Sequence[Unit], studies: Sequence[str]) -> list[Edu
         if u.section is Section.NONE
         and u.text not in dated
         and not periods(u.text)
-        and not _WISH.search(u.text)
-        and (_LEVEL.search(u.text) or (_schools(u.text) and _STUDY_CUE.search(u.text)))
+        and not is_wish(u.text)
+        and (level_mentions(u.text) or (schools(u.text) and about_study(u.text)))
     ]
     entries = [_education_entry(text) for text in [*texts, *studies, *unheaded]]
     return [entry for entry in entries if entry is not None]
@@ -1085,7 +875,7 @@ def _chat_education(collected: CollectedInfo, clauses: Sequence[str]) -> list[Ed
         level = education_level(told.level)
         entries.append(EducationEntry(level=level, major=told.major, school=told.school))
     for clause in clauses:
-        named = _LEVEL.search(clause) and not _WISH.search(clause)
+        named = level_mentions(clause) and not is_wish(clause)
         if named and (entry := _education_entry(clause)) is not None:
             entries.append(entry.model_copy(update={"start": None, "end": None}))
     return entries
@@ -1128,21 +918,6 @@ def _sources(
     return sources
 
 
-class _Steps:
-    """Reports each finished step as its share of the whole, ending at 1.0."""
-
-    def __init__(self, progress: Progress, weights: Sequence[float]) -> None:
-        self._progress = progress
-        self._total = sum(weights)
-        self._weights = list(weights)
-        self._done = 0.0
-
-    def done(self, message: str) -> None:
-        self._done += self._weights.pop(0)
-        fraction = 1.0 if not self._weights else min(self._done / self._total, 1.0)
-        self._progress(fraction, message)
-
-
 def build_profile(
     conversation: Sequence[ChatMessage],
     collected: CollectedInfo,
@@ -1151,11 +926,11 @@ def build_profile(
     vocabulary: SkillVocabulary,
     *,
     today: date,
-    progress: Progress = _no_progress,
+    progress: Progress = no_progress,
 ) -> Profile:
     """The person's profile from their own chat turns, the facts the guide collected and their
     résumé; `progress` hears of each step as it finishes."""
-    steps = _Steps(progress, [1, 1, 2, 2, 1, 0.5])
+    steps = Steps(progress, [1, 1, 2, 2, 1, 0.5])
     turns = _user_turns(conversation)
     clauses = _clauses(turns)
     units = _read_resume(resume)
@@ -1180,9 +955,12 @@ def build_profile(
     languages = _languages_in(units, clauses, locale)
     certifications = _certifications_in(units, clauses, locale)[:MAX_LIST_ITEMS]
     resume_interests = [
-        item for u in units if u.section is Section.INTERESTS for item in _interest_items(u.text)
+        item
+        for u in units
+        if u.section is Section.INTERESTS
+        for item in listed_interests(_BULLET.sub("", u.text), MAX_ITEM_CHARS)
     ]
-    interests = _unique([*resume_interests, *collected.interests])[:MAX_LIST_ITEMS]
+    interests = unique([*resume_interests, *collected.interests])[:MAX_LIST_ITEMS]
     steps.done(
         f"read {len(languages)} languages, {len(certifications)} certifications "
         f"and {len(interests)} interests"
@@ -1198,8 +976,8 @@ def build_profile(
         languages=languages,
         certifications=certifications,
         interests=interests,
-        values=_unique(collected.values),
-        goals=_unique(collected.goals),
+        values=unique(collected.values),
+        goals=unique(collected.goals),
         constraints=collected.constraints,
         sources=_sources(turns, collected, resume),
         narrative=_narrative(turns, resume),

@@ -1,9 +1,7 @@
 """Skills named in free text, matched against a bilingual lexicon and optionally O*NET.
 
-Terms are compiled into one prefix-tree regex per letter casing, so a text is scanned
-once however many terms there are: each alternative starts with a plain character,
-which lets the regex engine skip positions where no term can begin, and no pattern
-nests an unbounded repetition, so long or hostile input stays linear.
+Every term of the vocabulary goes into one `TermIndex` (the understanding library's term
+matcher), so a text is scanned once however many terms there are.
 """
 
 from __future__ import annotations
@@ -11,10 +9,9 @@ from __future__ import annotations
 import csv
 import json
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -23,6 +20,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from careerstream.contracts import Locale, Skill
+from careerstream.understanding.lexicon import TermIndex
+from careerstream.understanding.text import nfkc
 
 SkillSource = Literal["onet_skill", "onet_technology", "builtin", "stated"]
 
@@ -33,135 +32,6 @@ COMMON_TECHNOLOGY_OCCUPATIONS = 5
 MAX_TEXT_CHARS = 200_000
 
 _SEPARATORS = re.compile(r"[\s_-]+")
-
-
-# --- matching terms -------------------------------------------------------------------------
-def normalise_text(text: str) -> str:
-    """NFKC, so full-width letters, digits and punctuation read as ASCII."""
-    return unicodedata.normalize("NFKC", text)
-
-
-def _key(term: str, *, fold: bool) -> str:
-    """One key for "Power BI", "power-bi" and "PowerBI" (separators never tell terms apart)."""
-    text = _SEPARATORS.sub("", normalise_text(term))
-    return text.lower() if fold else text
-
-
-def _lowered(text: str) -> str:
-    """The text in lower case with every character kept in place (positions must not move)."""
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-
-
-@dataclass
-class _Node:
-    children: dict[str, _Node] = field(default_factory=dict)
-    ending: str | None = None  # the regex that must follow when a term ends here
-
-
-def _term_chars(term: str, *, fold: bool) -> list[str]:
-    """A term as trie steps: characters, with " " standing for any short run of separators."""
-    cleaned = _SEPARATORS.sub(" ", normalise_text(term).strip())
-    return list(cleaned.lower() if fold else cleaned)
-
-
-def _ending(term: str, *, exact: bool, not_before: Sequence[str]) -> str:
-    last = term[-1:]
-    guard = ""
-    if exact and len(term) <= 2:
-        # "R", "C", "Go" stand alone: not "R&D", "C-suite", "go-getter", "J.R.".
-        guard = r"(?![A-Za-z0-9&'’+#-]|\.[A-Za-z0-9])"
-    elif last.isascii() and last.isalnum():
-        guard = r"(?![A-Za-z0-9])"
-    if not_before:
-        words = "|".join(re.escape(word) for word in not_before)
-        guard += rf"(?!\s{{1,3}}(?:{words})\b)"
-    return guard
-
-
-def _step_pattern(step: str) -> str:
-    return r"[\s_-]{0,2}" if step == " " else re.escape(step)
-
-
-def _node_pattern(node: _Node, lookbehind: str, *, top: bool) -> str:
-    branches: list[str] = []
-    for step, child in node.children.items():
-        piece = _step_pattern(step)
-        if top and step.isascii() and step.isalnum():
-            # Checked after the first character so every branch still opens with a literal,
-            # which is what lets the engine skip ahead quickly.
-            piece += lookbehind
-        branches.append(piece + _node_pattern(child, lookbehind, top=False))
-    if node.ending is not None:
-        branches.append(node.ending)  # after the children: the longer term is tried first
-    if top:
-        return "|".join(branches)
-    if len(branches) == 1:
-        return branches[0]
-    return "(?:" + "|".join(branches) + ")"
-
-
-class TermIndex:
-    """Terms, each standing for an id, found leftmost-longest and without overlaps.
-
-    Folded terms match in any letter case; exact ones ("Go", "R") only as written. The
-    first id to claim a term keeps it.
-    """
-
-    def __init__(self) -> None:
-        self._ids: dict[tuple[bool, str], int] = {}
-        self._roots = {True: _Node(), False: _Node()}
-        self._patterns: dict[bool, re.Pattern[str] | None] | None = None
-
-    def add(
-        self, term: str, ident: int, *, exact: bool = False, not_before: Sequence[str] = ()
-    ) -> bool:
-        fold = not exact
-        key = _key(term, fold=fold)
-        if not key or (fold, key) in self._ids:
-            return False
-        self._ids[(fold, key)] = ident
-        node = self._roots[fold]
-        for step in _term_chars(term, fold=fold):
-            node = node.children.setdefault(step, _Node())
-        node.ending = _ending(key, exact=exact, not_before=not_before)
-        self._patterns = None
-        return True
-
-    def compile(self) -> None:
-        """Build the patterns now rather than on the first search (it takes a moment)."""
-        self._compiled()
-
-    def _compiled(self) -> dict[bool, re.Pattern[str] | None]:
-        if self._patterns is None:
-            behind = {True: r"(?<![A-Za-z0-9].)", False: r"(?<![A-Za-z0-9.&'’].)"}
-            self._patterns = {
-                fold: re.compile(_node_pattern(root, behind[fold], top=True))
-                if root.children
-                else None
-                for fold, root in self._roots.items()
-            }
-        return self._patterns
-
-    def spans(self, text: str) -> list[tuple[int, int, int]]:
-        """(start, end, id) of each term found, in order; `text` should be NFKC already."""
-        found: list[tuple[int, int, int]] = []
-        for fold, pattern in self._compiled().items():
-            if pattern is None:
-                continue
-            haystack = _lowered(text) if fold else text
-            for match in pattern.finditer(haystack):
-                ident = self._ids.get((fold, _key(match.group(0), fold=fold)))
-                if ident is not None and match.end() > match.start():
-                    found.append((match.start(), match.end(), ident))
-        found.sort(key=lambda span: (span[0], span[0] - span[1]))
-        kept: list[tuple[int, int, int]] = []
-        for span in found:
-            if not kept or span[0] >= kept[-1][1]:
-                kept.append(span)
-        return kept
 
 
 # --- the lexicon files ----------------------------------------------------------------------
@@ -432,7 +302,7 @@ class SkillVocabulary:
 
     def find(self, text: str, locale: Locale) -> list[Skill]:
         """Skills named in `text`, each once, in order of first appearance."""
-        text = normalise_text(text[:MAX_TEXT_CHARS])
+        text = nfkc(text, MAX_TEXT_CHARS)
         skills: dict[str, Skill] = {}
         for start, end, ident in self._index.spans(text):
             entry = self._entries[ident]
