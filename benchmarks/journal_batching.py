@@ -18,9 +18,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from careerstream.contracts import Locale, TokenStreamed
-from careerstream.gateway.db import create_engine
-from careerstream.gateway.migrate import upgrade
-from careerstream.gateway.store import SessionStore
+from careerstream.gateway.journal.store.db import create_engine
+from careerstream.gateway.journal.store.migrate import upgrade
+from careerstream.gateway.journal.store.sessions import SessionStore
 from tests.support.database import postgres_database, sqlite_database
 
 BATCH_SIZES = (1, 20, 200)

@@ -9,8 +9,8 @@ from typing import Any
 import httpx
 import pytest
 
-from careerstream.gateway.db import create_engine
-from careerstream.gateway.store import SessionStore
+from careerstream.gateway.journal.store.db import create_engine
+from careerstream.gateway.journal.store.sessions import SessionStore
 from scripts.stack import Stack
 from tests.support.sse import Frame, frames, read_events
 

@@ -4,8 +4,8 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from careerstream.gateway.db import create_engine
-from careerstream.gateway.store import SessionStore
+from careerstream.gateway.journal.store.db import create_engine
+from careerstream.gateway.journal.store.sessions import SessionStore
 
 
 @pytest.fixture

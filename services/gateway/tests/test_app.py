@@ -203,7 +203,7 @@ async def test_once_a_report_exists_turns_carry_it_to_the_guide(
 ) -> None:
     import sqlalchemy as sa
 
-    from careerstream.gateway.models import SessionRow
+    from careerstream.gateway.journal.store.models import SessionRow
 
     store = client._transport.app.state.bus.store  # type: ignore[attr-defined]
     session_id = (await client.post("/api/sessions", json={"locale": "en"})).json()["session_id"]

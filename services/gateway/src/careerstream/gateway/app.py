@@ -11,16 +11,16 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 
-from careerstream.gateway.bus import GatewayBus
-from careerstream.gateway.db import create_engine
-from careerstream.gateway.errors import install_error_handlers
-from careerstream.gateway.migrate import upgrade
-from careerstream.gateway.pipeline import router as pipeline_router
-from careerstream.gateway.replay import retention_cutoff
-from careerstream.gateway.routes import router
+from careerstream.gateway.api.errors import install_error_handlers
+from careerstream.gateway.api.pipeline import router as pipeline_router
+from careerstream.gateway.api.routes import router
+from careerstream.gateway.api.web import router as web_router
+from careerstream.gateway.journal.bus import GatewayBus
+from careerstream.gateway.journal.replay import retention_cutoff
+from careerstream.gateway.journal.store.db import create_engine
+from careerstream.gateway.journal.store.migrate import upgrade
+from careerstream.gateway.journal.store.sessions import SessionStore
 from careerstream.gateway.settings import GatewaySettings
-from careerstream.gateway.store import SessionStore
-from careerstream.gateway.web import router as web_router
 
 log = logging.getLogger("careerstream.gateway")
 

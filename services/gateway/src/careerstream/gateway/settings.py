@@ -9,7 +9,7 @@ from pathlib import Path
 from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
-from careerstream.gateway.db import default_sqlite_url
+from careerstream.gateway.journal.store.db import default_sqlite_url
 from careerstream.runtime.onet import OnetSettings
 from careerstream.runtime.settings import BusSettings
 

@@ -10,8 +10,8 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
-from careerstream.gateway.errors import install_error_handlers
-from careerstream.gateway.web import (
+from careerstream.gateway.api.errors import install_error_handlers
+from careerstream.gateway.api.web import (
     IMMUTABLE,
     REVALIDATE,
     STATIC_PREFIX,

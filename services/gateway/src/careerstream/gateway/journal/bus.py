@@ -33,11 +33,11 @@ from careerstream.contracts.topology import (
     journal_queue_name,
     live_routing_key,
 )
-from careerstream.gateway.consumers import OrderedConsumers
-from careerstream.gateway.feeds import SessionFeeds
-from careerstream.gateway.journal import JournalWriter
+from careerstream.gateway.journal.consumers import OrderedConsumers
+from careerstream.gateway.journal.feeds import SessionFeeds
+from careerstream.gateway.journal.store.sessions import Journaled, JournalInput, SessionStore
+from careerstream.gateway.journal.writer import JournalWriter
 from careerstream.gateway.settings import GatewaySettings
-from careerstream.gateway.store import Journaled, JournalInput, SessionStore
 from careerstream.runtime.broker import make_broker
 from careerstream.runtime.health import broker_ready
 from careerstream.runtime.publishing import publish_request

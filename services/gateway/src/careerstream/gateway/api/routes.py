@@ -23,15 +23,15 @@ from careerstream.contracts import (
     TurnCompleted,
     TurnRequested,
 )
-from careerstream.gateway.access import bus_of, session_or_404
-from careerstream.gateway.bus import GatewayBus
-from careerstream.gateway.errors import ApiError
-from careerstream.gateway.feeds import Listener
-from careerstream.gateway.replay import journal_then_live, make_reset, reset_reason
-from careerstream.gateway.schemas import ChatReply, ChatTurn, CreateSession, SessionCreated
-from careerstream.gateway.sse import frame, parse_cursor
-from careerstream.gateway.store import TurnRefused
-from careerstream.gateway.welcome import WELCOME
+from careerstream.gateway.api.access import bus_of, session_or_404
+from careerstream.gateway.api.errors import ApiError
+from careerstream.gateway.api.schemas import ChatReply, ChatTurn, CreateSession, SessionCreated
+from careerstream.gateway.api.sse import frame, parse_cursor
+from careerstream.gateway.journal.bus import GatewayBus
+from careerstream.gateway.journal.feeds import Listener
+from careerstream.gateway.journal.replay import journal_then_live, make_reset, reset_reason
+from careerstream.gateway.journal.store.sessions import TurnRefused
+from careerstream.gateway.sessions.welcome import WELCOME
 from careerstream.understanding.language import detect_locale
 
 router = APIRouter()

@@ -14,9 +14,9 @@ from collections.abc import AsyncGenerator, AsyncIterator
 from datetime import UTC, datetime, timedelta
 
 from careerstream.contracts import SessionEvent, SessionReset
-from careerstream.gateway.feeds import Listener
-from careerstream.gateway.sse import Cursor, CursorKind
-from careerstream.gateway.store import SessionStore, SessionView
+from careerstream.gateway.api.sse import Cursor, CursorKind
+from careerstream.gateway.journal.feeds import Listener
+from careerstream.gateway.journal.store.sessions import SessionStore, SessionView
 
 
 def reset_reason(cursor: Cursor, view: SessionView) -> str | None:

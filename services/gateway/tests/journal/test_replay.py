@@ -8,10 +8,10 @@ import dataclasses
 import pytest
 
 from careerstream.contracts import Locale, TokenStreamed
-from careerstream.gateway.feeds import Listener
-from careerstream.gateway.replay import journal_after, live_tail, make_reset, reset_reason
-from careerstream.gateway.sse import Cursor, CursorKind
-from careerstream.gateway.store import SessionStore, SessionView
+from careerstream.gateway.api.sse import Cursor, CursorKind
+from careerstream.gateway.journal.feeds import Listener
+from careerstream.gateway.journal.replay import journal_after, live_tail, make_reset, reset_reason
+from careerstream.gateway.journal.store.sessions import SessionStore, SessionView
 
 
 async def view_with(store: SessionStore, events: int) -> SessionView:

@@ -19,9 +19,9 @@ from typing import Protocol
 
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from careerstream.gateway.store import Journaled, JournalInput, SessionStore
+from careerstream.gateway.journal.store.sessions import Journaled, JournalInput, SessionStore
 
-log = logging.getLogger("careerstream.gateway.journal")
+log = logging.getLogger("careerstream.gateway.journal.writer")
 
 
 class Delivery(Protocol):

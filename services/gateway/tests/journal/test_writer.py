@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy.exc import OperationalError
 
 from careerstream.contracts import Locale, SessionEvent, TokenStreamed
-from careerstream.gateway.journal import JournalWriter
-from careerstream.gateway.store import Journaled, SessionStore
+from careerstream.gateway.journal.store.sessions import Journaled, SessionStore
+from careerstream.gateway.journal.writer import JournalWriter
 
 
 class FakeDelivery:

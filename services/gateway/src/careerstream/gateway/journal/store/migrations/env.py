@@ -7,8 +7,8 @@ import asyncio
 from alembic import context
 from sqlalchemy.engine import Connection
 
-from careerstream.gateway.db import create_engine
-from careerstream.gateway.models import Base
+from careerstream.gateway.journal.store.db import create_engine
+from careerstream.gateway.journal.store.models import Base
 
 target_metadata = Base.metadata
 

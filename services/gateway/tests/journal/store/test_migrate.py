@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from careerstream.gateway.db import create_engine, normalise_url
-from careerstream.gateway.migrate import upgrade
+from careerstream.gateway.journal.store.db import create_engine, normalise_url
+from careerstream.gateway.journal.store.migrate import upgrade
 
 
 def test_plain_urls_get_async_drivers() -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from fastapi import Request
 
-from careerstream.gateway.bus import GatewayBus
-from careerstream.gateway.errors import session_not_found
-from careerstream.gateway.store import SessionView
+from careerstream.gateway.api.errors import session_not_found
+from careerstream.gateway.journal.bus import GatewayBus
+from careerstream.gateway.journal.store.sessions import SessionView
 
 
 def bus_of(request: Request) -> GatewayBus:

@@ -20,11 +20,11 @@ from careerstream.contracts import (
 from careerstream.contracts.inputs import MAX_RESUME_CHARS
 from careerstream.contracts.questionnaire import questionnaire
 from careerstream.documents import Document, DocumentRejected, read_document
-from careerstream.gateway.access import bus_of, session_or_404
-from careerstream.gateway.bus import GatewayBus
-from careerstream.gateway.errors import ApiError
-from careerstream.gateway.schemas import AssessmentAnswers, PipelineStarted
-from careerstream.gateway.store import SessionView, TurnRefused
+from careerstream.gateway.api.access import bus_of, session_or_404
+from careerstream.gateway.api.errors import ApiError
+from careerstream.gateway.api.schemas import AssessmentAnswers, PipelineStarted
+from careerstream.gateway.journal.bus import GatewayBus
+from careerstream.gateway.journal.store.sessions import SessionView, TurnRefused
 
 router = APIRouter()
 

@@ -22,7 +22,7 @@ from aio_pika.abc import (
     AbstractRobustQueue,
 )
 
-log = logging.getLogger("careerstream.gateway.consumers")
+log = logging.getLogger("careerstream.gateway.journal.consumers")
 
 Handler = Callable[[AbstractIncomingMessage], Awaitable[None]]
 

@@ -9,7 +9,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import text
 
-from careerstream.gateway.db import create_engine, normalise_url
+from careerstream.gateway.journal.store.db import create_engine, normalise_url
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
 # Any constant works; replicas starting together on PostgreSQL take turns migrating.

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from careerstream.contracts import TokenStreamed
-from careerstream.gateway.sse import Cursor, CursorKind, frame, parse_cursor
+from careerstream.gateway.api.sse import Cursor, CursorKind, frame, parse_cursor
 
 
 def test_a_frame_carries_seq_type_and_the_envelope() -> None:

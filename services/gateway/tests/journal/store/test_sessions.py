@@ -15,7 +15,7 @@ from careerstream.contracts import (
     TokenStreamed,
     TurnCompleted,
 )
-from careerstream.gateway.store import SessionStore
+from careerstream.gateway.journal.store.sessions import SessionStore
 
 
 async def test_events_are_numbered_from_one_per_session(store: SessionStore) -> None:
@@ -149,7 +149,7 @@ async def test_a_foreign_page_cursor_is_refused(store: SessionStore) -> None:
 
 
 async def test_two_racing_messages_start_one_turn(store: SessionStore) -> None:
-    from careerstream.gateway.store import TurnRefused
+    from careerstream.gateway.journal.store.sessions import TurnRefused
 
     session = await store.create(Locale.EN)
     outcomes = await asyncio.gather(

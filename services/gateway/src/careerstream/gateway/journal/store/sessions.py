@@ -26,11 +26,11 @@ from careerstream.contracts import (
     session_event_adapter,
     utc_now,
 )
-from careerstream.gateway import projection
-from careerstream.gateway.db import session_factory
-from careerstream.gateway.models import EventRow, SessionRow
+from careerstream.gateway.journal import projection
+from careerstream.gateway.journal.store.db import session_factory
+from careerstream.gateway.journal.store.models import EventRow, SessionRow
 
-log = logging.getLogger("careerstream.gateway.store")
+log = logging.getLogger("careerstream.gateway.journal.store.sessions")
 
 
 def _aware(moment: datetime) -> datetime:

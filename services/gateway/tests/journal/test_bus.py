@@ -8,10 +8,10 @@ from collections.abc import AsyncIterator
 import pytest
 
 from careerstream.contracts import Locale, TokenStreamed
-from careerstream.gateway.bus import GatewayBus
-from careerstream.gateway.db import create_engine
+from careerstream.gateway.journal.bus import GatewayBus
+from careerstream.gateway.journal.store.db import create_engine
+from careerstream.gateway.journal.store.sessions import SessionStore
 from careerstream.gateway.settings import GatewaySettings
-from careerstream.gateway.store import SessionStore
 from careerstream.runtime.publishing import publish_event
 
 pytestmark = pytest.mark.broker

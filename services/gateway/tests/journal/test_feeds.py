@@ -3,7 +3,7 @@ from __future__ import annotations
 import asyncio
 
 from careerstream.contracts import TokenStreamed
-from careerstream.gateway.feeds import SessionFeeds
+from careerstream.gateway.journal.feeds import SessionFeeds
 
 
 class Bindings:
