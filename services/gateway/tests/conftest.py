@@ -4,14 +4,13 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from careerstream.gateway.journal.store.db import create_engine
-from careerstream.gateway.journal.store.sessions import SessionStore
+from careerstream.gateway.journal.store import Store
 
 
 @pytest.fixture
-async def store(database_url: str) -> AsyncIterator[SessionStore]:
-    engine = create_engine(database_url)
+async def store(database_url: str) -> AsyncIterator[Store]:
+    opened = Store.open(database_url)
     try:
-        yield SessionStore(engine)
+        yield opened
     finally:
-        await engine.dispose()
+        await opened.close()

@@ -179,7 +179,7 @@ async def test_no_chat_while_the_analysis_runs(client: httpx.AsyncClient) -> Non
 
     session_id = (await client.post("/api/sessions", json={"locale": "zh"})).json()["session_id"]
     store = client._transport.app.state.bus.store  # type: ignore[attr-defined]
-    await store.journal(
+    await store.events.journal(
         [
             TurnCompleted(
                 session_id=session_id,

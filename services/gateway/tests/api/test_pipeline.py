@@ -226,7 +226,7 @@ async def test_the_report_is_404_until_it_exists_then_json_and_pdf(
     )
     meta = {"session_id": session_id, "turn_id": run_id}
     store = client._transport.app.state.bus.store  # type: ignore[attr-defined]
-    journaled = await store.journal(
+    journaled = await store.events.journal(
         [
             StageStarted(stage=Stage.PARSE, progress=0.0, **meta),
             StageCompleted(stage=Stage.MATCH, progress=0.55, result={"matches": []}, **meta),

@@ -5,7 +5,8 @@ import json
 import pytest
 
 from careerstream.contracts import TokenStreamed
-from careerstream.gateway.api.sse import Cursor, CursorKind, frame, parse_cursor
+from careerstream.gateway.api.sse import Cursor, CursorKind, frame, parse_cursor, reset_reason
+from tests.support.records import make_record
 
 
 def test_a_frame_carries_seq_type_and_the_envelope() -> None:
@@ -37,3 +38,22 @@ def test_a_frame_carries_seq_type_and_the_envelope() -> None:
 )
 def test_cursor_parsing(raw: str | None, cursor: Cursor) -> None:
     assert parse_cursor(raw, "s1") == cursor
+
+
+@pytest.mark.parametrize(
+    ("cursor", "first_seq", "reason"),
+    [
+        (Cursor(CursorKind.NONE), 1, None),
+        (Cursor(CursorKind.SEQ, 0), 1, None),
+        (Cursor(CursorKind.SEQ, 5), 1, None),
+        (Cursor(CursorKind.SEQ, 6), 1, "cursor_ahead_of_session"),
+        (Cursor(CursorKind.MALFORMED), 1, "malformed_cursor"),
+        (Cursor(CursorKind.FOREIGN), 1, "cursor_from_another_session"),
+        (Cursor(CursorKind.SEQ, 2), 4, "cursor_older_than_retention"),
+        (Cursor(CursorKind.SEQ, 3), 4, None),
+        (Cursor(CursorKind.NONE), 4, "cursor_older_than_retention"),
+    ],
+)
+def test_reset_decisions(cursor: Cursor, first_seq: int, reason: str | None) -> None:
+    record = make_record(last_seq=5, first_seq=first_seq)
+    assert reset_reason(cursor, record) == reason

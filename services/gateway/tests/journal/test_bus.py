@@ -9,8 +9,7 @@ import pytest
 
 from careerstream.contracts import Locale, TokenStreamed
 from careerstream.gateway.journal.bus import GatewayBus
-from careerstream.gateway.journal.store.db import create_engine
-from careerstream.gateway.journal.store.sessions import SessionStore
+from careerstream.gateway.journal.store import Store
 from careerstream.gateway.settings import GatewaySettings
 from careerstream.runtime.publishing import publish_event
 
@@ -19,34 +18,34 @@ pytestmark = pytest.mark.broker
 
 @pytest.fixture
 async def bus(rabbitmq_url: str, database_url: str) -> AsyncIterator[GatewayBus]:
-    engine = create_engine(database_url)
+    store = Store.open(database_url)
     running = GatewayBus(
-        GatewaySettings(rabbitmq_url=rabbitmq_url, database_url=database_url), SessionStore(engine)
+        GatewaySettings(rabbitmq_url=rabbitmq_url, database_url=database_url), store
     )
     await running.start()
     try:
         yield running
     finally:
         await running.stop()
-        await engine.dispose()
+        await store.close()
 
 
-async def wait_for_seq(store: SessionStore, session_id: str, seq: int) -> None:
+async def wait_for_seq(store: Store, session_id: str, seq: int) -> None:
     async with asyncio.timeout(30):
         while True:
-            view = await store.get(session_id)
+            view = await store.sessions.get(session_id)
             if view is not None and view.last_seq >= seq:
                 return
             await asyncio.sleep(0.05)
 
 
 async def test_a_burst_is_journaled_in_publishing_order(bus: GatewayBus) -> None:
-    session = await bus.store.create(Locale.EN)
+    session = await bus.store.sessions.create(Locale.EN)
     count = 400
     for i in range(count):
         await publish_event(bus.broker, TokenStreamed(session_id=session.session_id, text=str(i)))
     await wait_for_seq(bus.store, session.session_id, count)
-    events = await bus.store.events_after(session.session_id, 0, limit=count)
+    events = await bus.store.events.events_after(session.session_id, 0, limit=count)
     assert [getattr(e, "text", None) for e in events] == [str(i) for i in range(count)]
     assert bus.writer.batches < count, "a burst is written in batches"
 
@@ -54,7 +53,7 @@ async def test_a_burst_is_journaled_in_publishing_order(bus: GatewayBus) -> None
 async def test_a_republished_event_is_not_journaled_twice_and_reaches_listeners_once(
     bus: GatewayBus,
 ) -> None:
-    session = await bus.store.create(Locale.EN)
+    session = await bus.store.sessions.create(Locale.EN)
     first = TokenStreamed(session_id=session.session_id, text="a")
     second = TokenStreamed(session_id=session.session_id, text="b")
     async with bus.feeds.listen(session.session_id) as listener:
@@ -63,6 +62,6 @@ async def test_a_republished_event_is_not_journaled_twice_and_reaches_listeners_
         await wait_for_seq(bus.store, session.session_id, 2)
         received = [await asyncio.wait_for(listener.events.get(), 10) for _ in range(3)]
     assert [e.seq for e in received] == [1, 1, 2]  # clients drop the repeat by seq
-    view = await bus.store.get(session.session_id)
+    view = await bus.store.sessions.get(session.session_id)
     assert view is not None
     assert view.last_seq == 2

@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy.exc import OperationalError
 
 from careerstream.contracts import Locale, SessionEvent, TokenStreamed
-from careerstream.gateway.journal.store.sessions import Journaled, SessionStore
+from careerstream.gateway.journal.store import Store
+from careerstream.gateway.journal.store.events import Journaled
 from careerstream.gateway.journal.writer import JournalWriter
 
 
@@ -42,12 +43,12 @@ async def drain(writer: JournalWriter, log: list[str], acks: int) -> None:
 
 
 async def test_a_burst_is_written_in_few_batches_and_acked_after_live(
-    store: SessionStore,
+    store: Store,
 ) -> None:
-    session = await store.create(Locale.EN)
+    session = await store.sessions.create(Locale.EN)
     log: list[str] = []
     live = Live(log)
-    writer = JournalWriter(store, live, max_batch=50, max_wait_s=0.05)
+    writer = JournalWriter(store.events, live, max_batch=50, max_wait_s=0.05)
     for i in range(120):
         await writer.submit(
             FakeDelivery(log, str(i)), TokenStreamed(session_id=session.session_id, text=str(i))
@@ -63,10 +64,10 @@ async def test_a_burst_is_written_in_few_batches_and_acked_after_live(
 
 
 async def test_a_database_outage_is_waited_out(
-    store: SessionStore, monkeypatch: pytest.MonkeyPatch
+    store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    session = await store.create(Locale.EN)
-    real = store.journal
+    session = await store.sessions.create(Locale.EN)
+    real = store.events.journal
     failures = iter([True, True, False])
 
     async def flaky(events: list[SessionEvent]) -> list[Journaled]:
@@ -74,9 +75,9 @@ async def test_a_database_outage_is_waited_out(
             raise OperationalError("SELECT 1", {}, ConnectionRefusedError("down"))
         return await real(events)
 
-    monkeypatch.setattr(store, "journal", flaky)
+    monkeypatch.setattr(store.events, "journal", flaky)
     log: list[str] = []
-    writer = JournalWriter(store, Live(log), retry_s=0.01)
+    writer = JournalWriter(store.events, Live(log), retry_s=0.01)
     writer.start()
     try:
         await writer.submit(
@@ -90,19 +91,19 @@ async def test_a_database_outage_is_waited_out(
 
 
 async def test_one_bad_event_is_dead_lettered_and_the_rest_is_kept(
-    store: SessionStore, monkeypatch: pytest.MonkeyPatch
+    store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    session = await store.create(Locale.EN)
-    real = store.journal
+    session = await store.sessions.create(Locale.EN)
+    real = store.events.journal
 
     async def picky(events: list[SessionEvent]) -> list[Journaled]:
         if any(getattr(e, "text", "") == "bad" for e in events):
             raise ValueError("cannot store this one")
         return await real(events)
 
-    monkeypatch.setattr(store, "journal", picky)
+    monkeypatch.setattr(store.events, "journal", picky)
     log: list[str] = []
-    writer = JournalWriter(store, Live(log), max_wait_s=0.05)
+    writer = JournalWriter(store.events, Live(log), max_wait_s=0.05)
     for text in ("ok1", "bad", "ok2"):
         await writer.submit(
             FakeDelivery(log, text), TokenStreamed(session_id=session.session_id, text=text)
@@ -120,5 +121,5 @@ async def test_one_bad_event_is_dead_lettered_and_the_rest_is_kept(
     assert [e.seq for e in await real_events(store, session.session_id)] == [1, 2]
 
 
-async def real_events(store: SessionStore, session_id: str) -> list[SessionEvent]:
-    return await store.events_after(session_id, 0)
+async def real_events(store: Store, session_id: str) -> list[SessionEvent]:
+    return await store.events.events_after(session_id, 0)

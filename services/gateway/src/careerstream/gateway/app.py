@@ -16,34 +16,18 @@ from careerstream.gateway.api.pipeline import router as pipeline_router
 from careerstream.gateway.api.routes import router
 from careerstream.gateway.api.web import router as web_router
 from careerstream.gateway.journal.bus import GatewayBus
-from careerstream.gateway.journal.replay import retention_cutoff
-from careerstream.gateway.journal.store.db import create_engine
+from careerstream.gateway.journal.retention import sweep_retention
+from careerstream.gateway.journal.store import Store
 from careerstream.gateway.journal.store.migrate import upgrade
-from careerstream.gateway.journal.store.sessions import SessionStore
 from careerstream.gateway.settings import GatewaySettings
 
 log = logging.getLogger("careerstream.gateway")
 
 
-async def _sweep_retention(store: SessionStore, settings: GatewaySettings) -> None:
-    while True:
-        cutoff = retention_cutoff(settings.event_retention_s)
-        if cutoff is not None:
-            try:
-                pruned = await store.prune(cutoff)
-                if pruned:
-                    log.info("pruned %d events older than %s", pruned, cutoff.isoformat())
-            except Exception:
-                log.exception(
-                    "retention sweep failed; next try in %.0fs", settings.retention_sweep_s
-                )
-        await asyncio.sleep(settings.retention_sweep_s)
-
-
 def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     settings = settings or GatewaySettings()
     database_url = settings.resolved_database_url()
-    store = SessionStore(create_engine(database_url))
+    store = Store.open(database_url)
     bus = GatewayBus(settings, store)
 
     @asynccontextmanager
@@ -51,7 +35,14 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         if settings.migrate_on_start:
             await upgrade(database_url)
         await bus.start()
-        sweeper = asyncio.create_task(_sweep_retention(store, settings), name="retention")
+        sweeper = asyncio.create_task(
+            sweep_retention(
+                store.events,
+                retention_s=settings.event_retention_s,
+                every_s=settings.retention_sweep_s,
+            ),
+            name="retention",
+        )
         try:
             yield
         finally:
@@ -59,7 +50,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
             with contextlib.suppress(asyncio.CancelledError):
                 await sweeper
             await bus.stop()
-            await store.engine.dispose()
+            await store.close()
 
     app = FastAPI(title="careerstream gateway", version="0.1.0", lifespan=lifespan)
     app.state.bus = bus

@@ -6,7 +6,7 @@ from fastapi import Request
 
 from careerstream.gateway.api.errors import session_not_found
 from careerstream.gateway.journal.bus import GatewayBus
-from careerstream.gateway.journal.store.sessions import SessionView
+from careerstream.gateway.journal.store.records import SessionRecord
 
 
 def bus_of(request: Request) -> GatewayBus:
@@ -14,8 +14,8 @@ def bus_of(request: Request) -> GatewayBus:
     return bus
 
 
-async def session_or_404(bus: GatewayBus, session_id: str) -> SessionView:
-    view = await bus.store.get(session_id)
+async def session_or_404(bus: GatewayBus, session_id: str) -> SessionRecord:
+    view = await bus.store.sessions.get(session_id)
     if view is None:
         raise session_not_found(session_id)
     return view

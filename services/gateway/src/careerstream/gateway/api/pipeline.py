@@ -10,10 +10,8 @@ from fastapi import File as FileField
 from fastapi.responses import JSONResponse, Response
 
 from careerstream.contracts import (
-    CollectedInfo,
     Locale,
     PipelineInputs,
-    PipelineRequested,
     ResumeDocument,
     answer_problems,
 )
@@ -24,7 +22,10 @@ from careerstream.gateway.api.access import bus_of, session_or_404
 from careerstream.gateway.api.errors import ApiError
 from careerstream.gateway.api.schemas import AssessmentAnswers, PipelineStarted
 from careerstream.gateway.journal.bus import GatewayBus
-from careerstream.gateway.journal.store.sessions import SessionView, TurnRefused
+from careerstream.gateway.journal.store.records import SessionRecord
+from careerstream.gateway.sessions.admission import Admission
+from careerstream.gateway.sessions.errors import Refused
+from careerstream.gateway.sessions.requests import pipeline_request
 
 router = APIRouter()
 
@@ -38,32 +39,23 @@ _REFUSAL_STATUS = {
 
 async def _start(
     bus: GatewayBus, session_id: str, inputs: PipelineInputs, source: str
-) -> SessionView:
+) -> SessionRecord:
     """Keep the inputs, mark the run started, hand it to the parser."""
     try:
-        view = await bus.store.start_pipeline(
+        view = await bus.store.sessions.record_start(
             session_id,
             inputs.model_dump(mode="json", exclude_none=True),
             source=source,
-            turn_timeout_s=bus.settings.turn_timeout_s,
+            admit=Admission(bus.settings.turn_timeout_s).start,
         )
-    except TurnRefused as refused:
+    except Refused as refused:
         raise ApiError(409, refused.code, refused.message) from refused
     assert view.pipeline_run_id is not None
-    request = PipelineRequested(
-        session_id=session_id,
-        run_id=view.pipeline_run_id,
-        idempotency_key=f"{view.pipeline_run_id}:parse",
-        locale=view.locale,
-        conversation=view.chat_history(),
-        collected_info=CollectedInfo.model_validate(view.collected_info),
-        source=source,
-        inputs=PipelineInputs.model_validate(view.inputs),
-    )
+    request = pipeline_request(view, source)
     try:
         await bus.request_pipeline(request)
     except Exception as exc:
-        await bus.store.abandon_pipeline(
+        await bus.store.sessions.abandon_start(
             session_id, view.pipeline_run_id, "the analysis could not be started"
         )
         raise ApiError(
@@ -72,7 +64,7 @@ async def _start(
     return view
 
 
-def _started(view: SessionView, source: str, **extra: Any) -> JSONResponse:
+def _started(view: SessionRecord, source: str, **extra: Any) -> JSONResponse:
     assert view.pipeline_run_id is not None
     body = PipelineStarted(
         session_id=view.session_id,
@@ -184,7 +176,7 @@ async def get_report(request: Request, session_id: str) -> dict[str, Any]:
 async def get_report_pdf(request: Request, session_id: str) -> Response:
     bus = bus_of(request)
     await session_or_404(bus, session_id)
-    pdf = await bus.store.report_pdf(session_id)
+    pdf = await bus.store.sessions.report_pdf(session_id)
     if pdf is None:
         raise _no_report(session_id)
     return Response(

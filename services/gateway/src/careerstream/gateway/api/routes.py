@@ -12,25 +12,31 @@ from sse_starlette import EventSourceResponse, ServerSentEvent
 
 from careerstream.contracts import (
     TURN_ENDING_TYPES,
-    CollectedInfo,
     ErrorRaised,
     Locale,
-    PipelineInputs,
-    ReportDigest,
     SessionEvent,
     Stage,
-    Topic,
     TurnCompleted,
     TurnRequested,
 )
 from careerstream.gateway.api.access import bus_of, session_or_404
 from careerstream.gateway.api.errors import ApiError
 from careerstream.gateway.api.schemas import ChatReply, ChatTurn, CreateSession, SessionCreated
-from careerstream.gateway.api.sse import frame, parse_cursor
+from careerstream.gateway.api.sse import frame, parse_cursor, reset_reason
 from careerstream.gateway.journal.bus import GatewayBus
 from careerstream.gateway.journal.feeds import Listener
-from careerstream.gateway.journal.replay import journal_then_live, make_reset, reset_reason
-from careerstream.gateway.journal.store.sessions import TurnRefused
+from careerstream.gateway.journal.replay import journal_then_live
+from careerstream.gateway.sessions.admission import Admission
+from careerstream.gateway.sessions.errors import Refused
+from careerstream.gateway.sessions.paging import decode_cursor, encode_cursor
+from careerstream.gateway.sessions.requests import turn_request
+from careerstream.gateway.sessions.views import (
+    SessionList,
+    SessionSummary,
+    Snapshot,
+    StatusView,
+    reset_event,
+)
 from careerstream.gateway.sessions.welcome import WELCOME
 from careerstream.understanding.language import detect_locale
 
@@ -69,21 +75,12 @@ def _check_message(bus: GatewayBus, message: str) -> None:
 async def _start_turn(bus: GatewayBus, session_id: str, message: str) -> tuple[TurnRequested, int]:
     """Record the message, ask the guide; returns the request and the seq to stream after."""
     try:
-        before = await bus.store.add_user_message(
-            session_id, message, turn_timeout_s=bus.settings.turn_timeout_s
+        before = await bus.store.sessions.add_user_message(
+            session_id, message, admit=Admission(bus.settings.turn_timeout_s).message
         )
-    except TurnRefused as refused:
+    except Refused as refused:
         raise ApiError(409, refused.code, refused.message) from refused
-    request = TurnRequested(
-        session_id=session_id,
-        locale=before.locale,
-        message=message,
-        history=before.chat_history(),
-        collected_info=CollectedInfo.model_validate(before.collected_info),
-        asked=[Topic(t) for t in before.asked],
-        report=ReportDigest.model_validate(before.report) if before.report else None,
-        inputs=PipelineInputs.model_validate(before.inputs),
-    )
+    request = turn_request(before, message)
     try:
         await bus.request_turn(request)
     except Exception as exc:
@@ -112,7 +109,7 @@ async def _until_turn_ends(
     """
     loop = asyncio.get_running_loop()
     deadline = loop.time() + bus.settings.turn_timeout_s
-    tail = journal_then_live(bus.store, listener, sent, page=bus.settings.replay_page)
+    tail = journal_then_live(bus.store.events, listener, sent, page=bus.settings.replay_page)
     try:
         while True:
             try:
@@ -151,7 +148,7 @@ async def create_session(
     if message is not None:
         _check_message(bus, message)
     locale = body.locale or (detect_locale(message) if message else Locale.ZH)
-    view = await bus.store.create(locale, owner)
+    view = await bus.store.sessions.create(locale, owner)
     turn_id = None
     if message is not None:
         turn_id = (await _start_turn(bus, view.session_id, message))[0].run_id
@@ -166,27 +163,31 @@ async def list_sessions(
     user: UserHeader = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     cursor: Annotated[str | None, Query(description="`next_cursor` of the previous page")] = None,
-) -> dict[str, object]:
+) -> SessionList:
     """The caller's sessions, newest first."""
     owner = _user(user, required=True)
     assert owner is not None
     try:
-        page = await bus_of(request).store.list_for_owner(owner, limit, cursor)
+        after = decode_cursor(cursor) if cursor is not None else None
     except ValueError as exc:
         raise ApiError(422, "invalid_cursor", "The page cursor is not one this API gave.") from exc
-    return {"sessions": [v.summary() for v in page.sessions], "next_cursor": page.next_cursor}
+    page = await bus_of(request).store.sessions.page(owner, limit, after)
+    return SessionList(
+        sessions=[SessionSummary.of(r) for r in page.records],
+        next_cursor=encode_cursor(page.next) if page.next else None,
+    )
 
 
 @router.get("/api/sessions/{session_id}")
-async def get_session(request: Request, session_id: str) -> dict[str, object]:
+async def get_session(request: Request, session_id: str) -> Snapshot:
     """Snapshot: history, collected facts, status and results so far."""
-    return (await session_or_404(bus_of(request), session_id)).snapshot()
+    return Snapshot.of(await session_or_404(bus_of(request), session_id))
 
 
 @router.get("/api/sessions/{session_id}/status")
-async def get_status(request: Request, session_id: str) -> dict[str, object]:
+async def get_status(request: Request, session_id: str) -> StatusView:
     """Status, stage, progress and message, as the journaled events left them."""
-    return (await session_or_404(bus_of(request), session_id)).status_view()
+    return StatusView.of(await session_or_404(bus_of(request), session_id))
 
 
 @router.post("/api/sessions/{session_id}/chat/stream")
@@ -248,9 +249,9 @@ async def session_events(
             view = await session_or_404(bus, session_id)
             reason = reset_reason(cursor, view)
             if reason is not None:
-                yield frame(make_reset(view, reason), fallback_id=0)
+                yield frame(reset_event(view, reason), fallback_id=0)
             after = view.last_seq if reason is not None else cursor.seq
-            async for event in journal_then_live(bus.store, listener, after, page=page):
+            async for event in journal_then_live(bus.store.events, listener, after, page=page):
                 yield frame(event)
             yield frame(_lagging(session_id))
 

@@ -14,6 +14,7 @@ from enum import StrEnum
 from sse_starlette import ServerSentEvent
 
 from careerstream.contracts import EventBase
+from careerstream.gateway.journal.store.records import SessionRecord
 
 _QUALIFIED = re.compile(r"^(?P<session>[A-Za-z0-9_-]{1,64}):(?P<seq>\d{1,18})$")
 
@@ -52,3 +53,17 @@ def parse_cursor(raw: str | None, session_id: str) -> Cursor:
     if qualified["session"] != session_id:
         return Cursor(CursorKind.FOREIGN)
     return Cursor(CursorKind.SEQ, int(qualified["seq"]))
+
+
+def reset_reason(cursor: Cursor, record: SessionRecord) -> str | None:
+    """Why this cursor cannot be honoured with a replay, or None when it can."""
+    if cursor.kind is CursorKind.MALFORMED:
+        return "malformed_cursor"
+    if cursor.kind is CursorKind.FOREIGN:
+        return "cursor_from_another_session"
+    if cursor.seq > record.last_seq:
+        return "cursor_ahead_of_session"
+    if cursor.seq < record.first_seq - 1:
+        # Covers no cursor (0) too once the session's oldest events were pruned.
+        return "cursor_older_than_retention"
+    return None

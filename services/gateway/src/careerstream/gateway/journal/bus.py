@@ -35,7 +35,8 @@ from careerstream.contracts.topology import (
 )
 from careerstream.gateway.journal.consumers import OrderedConsumers
 from careerstream.gateway.journal.feeds import SessionFeeds
-from careerstream.gateway.journal.store.sessions import Journaled, JournalInput, SessionStore
+from careerstream.gateway.journal.store import Store
+from careerstream.gateway.journal.store.events import Journaled, JournalInput
 from careerstream.gateway.journal.writer import JournalWriter
 from careerstream.gateway.settings import GatewaySettings
 from careerstream.runtime.broker import make_broker
@@ -47,7 +48,7 @@ log = logging.getLogger("careerstream.gateway")
 
 
 class GatewayBus:
-    def __init__(self, settings: GatewaySettings, store: SessionStore) -> None:
+    def __init__(self, settings: GatewaySettings, store: Store) -> None:
         self.settings = settings
         self.store = store
         # Publishing and topology go through FastStream; consuming through ordered iterators.
@@ -61,7 +62,7 @@ class GatewayBus:
         )
         self.feeds = SessionFeeds(self._bind, self._unbind, buffer=settings.listener_buffer)
         self.writer = JournalWriter(
-            store,
+            store.events,
             self._publish_live,
             max_batch=settings.journal_batch_max,
             max_wait_s=settings.journal_batch_ms / 1000,

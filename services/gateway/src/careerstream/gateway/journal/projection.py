@@ -21,6 +21,7 @@ from careerstream.contracts import (
     TokenStreamed,
     TurnCompleted,
 )
+from careerstream.gateway.journal.status import SessionStatus
 
 
 class Projection(Protocol):
@@ -56,12 +57,12 @@ def apply(state: Projection, event: SessionEvent) -> None:
         if event.pipeline_run_id is not None:
             # The guide started the analysis: the session waits for it, chat is closed.
             start_pipeline(state, event.pipeline_run_id, "conversation")
-        elif state.status == "replying":
-            state.status = "idle"
+        elif state.status == SessionStatus.REPLYING:
+            state.status = SessionStatus.IDLE
     elif isinstance(event, StageStarted | StageProgressed | StageCompleted):
         if event.turn_id != state.pipeline_run_id:
             return  # a straggler of an earlier run must not move this run's progress
-        state.status = "running"
+        state.status = SessionStatus.RUNNING
         state.stage = stage
         state.progress = event.progress
         state.status_message = event.message if isinstance(event, StageProgressed) else ""
@@ -74,19 +75,21 @@ def apply(state: Projection, event: SessionEvent) -> None:
     elif isinstance(event, SessionCompleted):
         if event.turn_id != state.pipeline_run_id:
             return
-        state.status = "completed"
+        state.status = SessionStatus.COMPLETED
         state.progress = 1.0
         state.streaming = None
     elif isinstance(event, ErrorRaised):
         state.last_error = {"code": event.code, "message": event.message, "stage": stage}
         state.streaming = None
-        state.status = "failed" if state.status == "running" else "idle"
+        state.status = (
+            SessionStatus.FAILED if state.status == SessionStatus.RUNNING else SessionStatus.IDLE
+        )
 
 
 def start_pipeline(state: Projection, run_id: str, source: str) -> None:
     """A run was asked for: the session waits for it, chat is closed, old results go."""
     state.pipeline_run_id = run_id
-    state.status = "analyzing"
+    state.status = SessionStatus.ANALYZING
     state.stage = "parse"
     state.progress = 0.0
     state.status_message = f"waiting for the analysis to start ({source})"
@@ -104,5 +107,5 @@ def store_report(state: Projection, rendered: ReportRendered) -> None:
 
 def add_user_message(state: Projection, text: str) -> None:
     state.history = [*state.history, {"role": "user", "content": text}]
-    state.status = "replying"
+    state.status = SessionStatus.REPLYING
     state.last_error = None

@@ -11,39 +11,14 @@ journal, so the stream never has a gap.
 from __future__ import annotations
 
 from collections.abc import AsyncGenerator, AsyncIterator
-from datetime import UTC, datetime, timedelta
 
-from careerstream.contracts import SessionEvent, SessionReset
-from careerstream.gateway.api.sse import Cursor, CursorKind
+from careerstream.contracts import SessionEvent
 from careerstream.gateway.journal.feeds import Listener
-from careerstream.gateway.journal.store.sessions import SessionStore, SessionView
-
-
-def reset_reason(cursor: Cursor, view: SessionView) -> str | None:
-    """Why this cursor cannot be honoured with a replay, or None when it can."""
-    if cursor.kind is CursorKind.MALFORMED:
-        return "malformed_cursor"
-    if cursor.kind is CursorKind.FOREIGN:
-        return "cursor_from_another_session"
-    if cursor.seq > view.last_seq:
-        return "cursor_ahead_of_session"
-    if cursor.seq < view.first_seq - 1:
-        # Covers no cursor (0) too once the session's oldest events were pruned.
-        return "cursor_older_than_retention"
-    return None
-
-
-def make_reset(view: SessionView, reason: str) -> SessionReset:
-    return SessionReset(
-        session_id=view.session_id,
-        seq=view.last_seq or None,
-        snapshot=view.snapshot(),
-        reason=reason,
-    )
+from careerstream.gateway.journal.store.events import EventJournal
 
 
 async def journal_after(
-    store: SessionStore, session_id: str, after: int, *, until: int | None = None, page: int
+    store: EventJournal, session_id: str, after: int, *, until: int | None = None, page: int
 ) -> AsyncIterator[SessionEvent]:
     while until is None or after < until:
         limit = page if until is None else min(page, until - after)
@@ -56,7 +31,7 @@ async def journal_after(
 
 
 async def live_tail(
-    store: SessionStore, listener: Listener, sent: int, *, page: int
+    store: EventJournal, listener: Listener, sent: int, *, page: int
 ) -> AsyncGenerator[SessionEvent]:
     """Events after `sent` from the feed, gaps filled from the journal; ends on overflow."""
     while not listener.overflowed:
@@ -75,7 +50,7 @@ async def live_tail(
 
 
 async def journal_then_live(
-    store: SessionStore, listener: Listener, after: int, *, page: int
+    store: EventJournal, listener: Listener, after: int, *, page: int
 ) -> AsyncGenerator[SessionEvent]:
     """Everything after `after`: what the journal holds, then the live feed, merged by seq.
 
@@ -87,9 +62,3 @@ async def journal_then_live(
         sent = event.seq or sent
     async for event in live_tail(store, listener, sent, page=page):
         yield event
-
-
-def retention_cutoff(retention_s: float) -> datetime | None:
-    if retention_s <= 0:
-        return None
-    return datetime.now(UTC) - timedelta(seconds=retention_s)

@@ -19,7 +19,7 @@ from typing import Protocol
 
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from careerstream.gateway.journal.store.sessions import Journaled, JournalInput, SessionStore
+from careerstream.gateway.journal.store.events import EventJournal, Journaled, JournalInput
 
 log = logging.getLogger("careerstream.gateway.journal.writer")
 
@@ -48,7 +48,7 @@ def _transient(exc: BaseException) -> bool:
 class JournalWriter:
     def __init__(
         self,
-        store: SessionStore,
+        store: EventJournal,
         publish_live: PublishLive,
         *,
         max_batch: int = 200,
