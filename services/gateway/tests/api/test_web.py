@@ -127,18 +127,3 @@ async def test_a_changed_file_makes_a_new_version(tmp_path: Path) -> None:
         second = ASSET_URL.findall((await client.get("/")).text)[0]
         assert first != second
         assert (await client.get(second)).text == "console.log(2)\n"
-
-
-async def test_the_gateway_app_serves_the_client() -> None:
-    """`create_app` includes the web router (the page needs neither broker nor database)."""
-    from careerstream.gateway.app import create_app
-    from careerstream.gateway.settings import GatewaySettings
-
-    app = create_app(GatewaySettings(database_url="sqlite+aiosqlite:///:memory:"))
-    transport = httpx.ASGITransport(app=app)  # no lifespan: nothing connects
-    async with httpx.AsyncClient(transport=transport, base_url="http://gateway") as client:
-        page = await client.get("/")
-        assert page.status_code == 200, page.text
-        assert page.headers["content-type"] == "text/html; charset=utf-8"
-        script = next(u for u in ASSET_URL.findall(page.text) if u.endswith("app.js"))
-        assert (await client.get(script)).status_code == 200

@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 import pytest
 
 from careerstream.contracts import Locale, TokenStreamed
-from careerstream.gateway.journal.bus import GatewayBus
+from careerstream.gateway.journal.bus import JournalBus
 from careerstream.gateway.journal.store import Store
 from careerstream.gateway.settings import GatewaySettings
 from careerstream.runtime.publishing import publish_event
@@ -17,17 +17,13 @@ pytestmark = pytest.mark.broker
 
 
 @pytest.fixture
-async def bus(rabbitmq_url: str, database_url: str) -> AsyncIterator[GatewayBus]:
-    store = Store.open(database_url)
-    running = GatewayBus(
-        GatewaySettings(rabbitmq_url=rabbitmq_url, database_url=database_url), store
-    )
+async def bus(rabbitmq_url: str, store: Store) -> AsyncIterator[JournalBus]:
+    running = JournalBus(GatewaySettings(rabbitmq_url=rabbitmq_url), store.events)
     await running.start()
     try:
         yield running
     finally:
         await running.stop()
-        await store.close()
 
 
 async def wait_for_seq(store: Store, session_id: str, seq: int) -> None:
@@ -39,29 +35,29 @@ async def wait_for_seq(store: Store, session_id: str, seq: int) -> None:
             await asyncio.sleep(0.05)
 
 
-async def test_a_burst_is_journaled_in_publishing_order(bus: GatewayBus) -> None:
-    session = await bus.store.sessions.create(Locale.EN)
+async def test_a_burst_is_journaled_in_publishing_order(bus: JournalBus, store: Store) -> None:
+    session = await store.sessions.create(Locale.EN)
     count = 400
     for i in range(count):
         await publish_event(bus.broker, TokenStreamed(session_id=session.session_id, text=str(i)))
-    await wait_for_seq(bus.store, session.session_id, count)
-    events = await bus.store.events.events_after(session.session_id, 0, limit=count)
+    await wait_for_seq(store, session.session_id, count)
+    events = await store.events.events_after(session.session_id, 0, limit=count)
     assert [getattr(e, "text", None) for e in events] == [str(i) for i in range(count)]
     assert bus.writer.batches < count, "a burst is written in batches"
 
 
 async def test_a_republished_event_is_not_journaled_twice_and_reaches_listeners_once(
-    bus: GatewayBus,
+    bus: JournalBus, store: Store
 ) -> None:
-    session = await bus.store.sessions.create(Locale.EN)
+    session = await store.sessions.create(Locale.EN)
     first = TokenStreamed(session_id=session.session_id, text="a")
     second = TokenStreamed(session_id=session.session_id, text="b")
     async with bus.feeds.listen(session.session_id) as listener:
         for event in (first, first, second):  # a worker retried its publish
             await publish_event(bus.broker, event)
-        await wait_for_seq(bus.store, session.session_id, 2)
+        await wait_for_seq(store, session.session_id, 2)
         received = [await asyncio.wait_for(listener.events.get(), 10) for _ in range(3)]
     assert [e.seq for e in received] == [1, 1, 2]  # clients drop the repeat by seq
-    view = await bus.store.sessions.get(session.session_id)
+    view = await store.sessions.get(session.session_id)
     assert view is not None
     assert view.last_seq == 2

@@ -1,4 +1,8 @@
-"""Typed API errors: every failure answers `{"error": {"code", "message"}}`."""
+"""Typed API errors: every failure answers `{"error": {"code", "message"}}`.
+
+The sessions wing says *why* it turns a request down (`SessionError`); the status
+each kind answers with is decided here.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,14 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from careerstream.gateway.sessions.errors import (
+    Invalid,
+    NotFound,
+    Refused,
+    SessionError,
+    Unreachable,
+)
+
 
 class ApiError(Exception):
     def __init__(self, status: int, code: str, message: str) -> None:
@@ -18,8 +30,12 @@ class ApiError(Exception):
         self.message = message
 
 
-def session_not_found(session_id: str) -> ApiError:
-    return ApiError(404, "session_not_found", f"No session with id {session_id!r}.")
+SESSION_ERROR_STATUS: dict[type[SessionError], int] = {
+    NotFound: 404,
+    Refused: 409,
+    Invalid: 422,
+    Unreachable: 503,
+}
 
 
 def _body(code: str, message: str, **extra: Any) -> dict[str, Any]:
@@ -30,6 +46,11 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def on_api_error(request: Request, exc: ApiError) -> JSONResponse:
         return JSONResponse(_body(exc.code, exc.message), status_code=exc.status)
+
+    @app.exception_handler(SessionError)
+    async def on_session_error(request: Request, exc: SessionError) -> JSONResponse:
+        status = SESSION_ERROR_STATUS.get(type(exc), 500)
+        return JSONResponse(_body(exc.code, exc.message), status_code=status)
 
     @app.exception_handler(RequestValidationError)
     async def on_invalid(request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from careerstream.contracts import Locale
+from careerstream.gateway.journal.status import SessionStatus
 
 
 class CreateSession(BaseModel):
@@ -52,9 +53,41 @@ class AssessmentAnswers(BaseModel):
     )
 
 
+class ResumeSummary(BaseModel):
+    """What was read from an uploaded résumé."""
+
+    filename: str
+    kind: str
+    pages: int
+    chars: int
+
+
 class PipelineStarted(BaseModel):
     session_id: str
     run_id: str
-    status: str
+    status: SessionStatus
     source: str
-    resume: dict[str, object] | None = None
+    resume: ResumeSummary | None = None
+
+
+class QuestionnaireItem(BaseModel):
+    id: str
+    area: str
+    text: str
+
+
+class Questionnaire(BaseModel):
+    """The Interest Profiler's sixty items in one language, with its 1-5 scale."""
+
+    locale: Locale
+    scale: dict[str, str]
+    items: list[QuestionnaireItem]
+    attribution: str
+
+
+class Readiness(BaseModel):
+    status: str
+    replica: str
+    broker: bool
+    database: bool
+    journal: bool

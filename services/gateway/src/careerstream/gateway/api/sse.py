@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from sse_starlette import ServerSentEvent
 
-from careerstream.contracts import EventBase
+from careerstream.contracts import ErrorRaised, EventBase
 from careerstream.gateway.journal.store.records import SessionRecord
 
 _QUALIFIED = re.compile(r"^(?P<session>[A-Za-z0-9_-]{1,64}):(?P<seq>\d{1,18})$")
@@ -25,6 +25,16 @@ def frame(event: EventBase, *, fallback_id: int | None = None) -> ServerSentEven
         id=str(seq) if seq is not None else None,
         event=event.type,
         data=event.model_dump_json(exclude={"schema_version"}),
+    )
+
+
+def lagging(session_id: str) -> ErrorRaised:
+    """The last event of a stream this replica had to cut off: the client reconnects."""
+    return ErrorRaised(
+        session_id=session_id,
+        code="client_lagging",
+        message="This connection fell behind; reconnect with Last-Event-ID.",
+        retryable=True,
     )
 
 

@@ -19,38 +19,31 @@ from faststream.rabbit import RabbitBroker
 from pydantic import ValidationError
 
 from careerstream.contracts import (
-    PipelineRequested,
     ReportRendered,
-    TurnRequested,
     parse_session_event,
     session_event_adapter,
 )
 from careerstream.contracts.topology import (
-    GUIDE_TURNS,
     JOURNAL_SHARDS,
     LIVE_EXCHANGE,
-    PARSE_REQUESTS,
     journal_queue_name,
     live_routing_key,
 )
 from careerstream.gateway.journal.consumers import OrderedConsumers
 from careerstream.gateway.journal.feeds import SessionFeeds
-from careerstream.gateway.journal.store import Store
-from careerstream.gateway.journal.store.events import Journaled, JournalInput
+from careerstream.gateway.journal.store.events import EventJournal, Journaled, JournalInput
 from careerstream.gateway.journal.writer import JournalWriter
 from careerstream.gateway.settings import GatewaySettings
 from careerstream.runtime.broker import make_broker
 from careerstream.runtime.health import broker_ready
-from careerstream.runtime.publishing import publish_request
 from careerstream.runtime.topology import declare_topology, live_exchange
 
 log = logging.getLogger("careerstream.gateway")
 
 
-class GatewayBus:
-    def __init__(self, settings: GatewaySettings, store: Store) -> None:
+class JournalBus:
+    def __init__(self, settings: GatewaySettings, events: EventJournal) -> None:
         self.settings = settings
-        self.store = store
         # Publishing and topology go through FastStream; consuming through ordered iterators.
         self.broker: RabbitBroker = make_broker(
             settings.rabbitmq_url, service="gateway", log_level=settings.log_level
@@ -62,7 +55,7 @@ class GatewayBus:
         )
         self.feeds = SessionFeeds(self._bind, self._unbind, buffer=settings.listener_buffer)
         self.writer = JournalWriter(
-            store.events,
+            events,
             self._publish_live,
             max_batch=settings.journal_batch_max,
             max_wait_s=settings.journal_batch_ms / 1000,
@@ -128,9 +121,3 @@ class GatewayBus:
     async def _unbind(self, session_id: str) -> None:
         assert self._live_queue is not None
         await self._live_queue.unbind(LIVE_EXCHANGE, routing_key=live_routing_key(session_id))
-
-    async def request_turn(self, request: TurnRequested) -> None:
-        await publish_request(self.broker, GUIDE_TURNS, request)
-
-    async def request_pipeline(self, request: PipelineRequested) -> None:
-        await publish_request(self.broker, PARSE_REQUESTS, request)

@@ -11,9 +11,10 @@ journal, so the stream never has a gap.
 from __future__ import annotations
 
 from collections.abc import AsyncGenerator, AsyncIterator
+from contextlib import AbstractAsyncContextManager
 
 from careerstream.contracts import SessionEvent
-from careerstream.gateway.journal.feeds import Listener
+from careerstream.gateway.journal.feeds import Listener, SessionFeeds
 from careerstream.gateway.journal.store.events import EventJournal
 
 
@@ -62,3 +63,19 @@ async def journal_then_live(
         sent = event.seq or sent
     async for event in live_tail(store, listener, sent, page=page):
         yield event
+
+
+class Replay:
+    """A session's events for one client: its live feed, and everything after a seq."""
+
+    def __init__(self, feeds: SessionFeeds, journal: EventJournal, *, page: int) -> None:
+        self.feeds = feeds
+        self.journal = journal
+        self.page = page
+
+    def listen(self, session_id: str) -> AbstractAsyncContextManager[Listener]:
+        """Entered before reading: every event journaled from then on reaches the listener."""
+        return self.feeds.listen(session_id)
+
+    def after(self, listener: Listener, seq: int) -> AsyncGenerator[SessionEvent]:
+        return journal_then_live(self.journal, listener, seq, page=self.page)

@@ -1,7 +1,7 @@
 """What clients read about a session: its status, its snapshot, its line in a listing.
 
-Built from a `SessionRecord`; the JSON of each is what the API has always answered
-(timestamps in `isoformat`, keys in this order).
+Each is read from a `SessionRecord`'s fields (named alike); the JSON of each is what
+the API has always answered (timestamps in `isoformat`, keys in this order).
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, Self
 
-from pydantic import BaseModel, PlainSerializer
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
 from careerstream.contracts import ChatMessage, Locale, SessionReset
 from careerstream.gateway.journal.status import SessionStatus
@@ -19,25 +19,20 @@ IsoTime = Annotated[datetime, PlainSerializer(datetime.isoformat, return_type=st
 
 
 class StatusView(BaseModel):
+    # Read from the record's `status_message`; FastAPI validates the dump by field name too.
+    model_config = ConfigDict(populate_by_name=True)
+
     session_id: str
     status: SessionStatus
     stage: str | None
     progress: float
-    message: str
+    message: str = Field(validation_alias="status_message")
     last_seq: int
     updated_at: IsoTime
 
     @classmethod
     def of(cls, record: SessionRecord) -> Self:
-        return cls(
-            session_id=record.session_id,
-            status=record.status,
-            stage=record.stage,
-            progress=record.progress,
-            message=record.status_message,
-            last_seq=record.last_seq,
-            updated_at=record.updated_at,
-        )
+        return cls.model_validate(vars(record))
 
 
 class Streaming(BaseModel):
@@ -71,20 +66,13 @@ class Snapshot(StatusView):
 
     @classmethod
     def of(cls, record: SessionRecord) -> Self:
-        status = StatusView.of(record)
-        return cls(
-            **dict(status),
-            locale=record.locale,
-            created_at=record.created_at,
-            history=[ChatMessage.model_validate(m) for m in record.history],
-            collected_info=record.collected_info,
-            results=record.results,
-            pipeline_run_id=record.pipeline_run_id,
-            has_resume=bool(record.inputs.get("resume")),
-            has_assessment=bool(record.inputs.get("answers")),
-            streaming=Streaming.model_validate(record.streaming) if record.streaming else None,
-            last_error=LastError.model_validate(record.last_error) if record.last_error else None,
-            has_report=record.report is not None,
+        return cls.model_validate(
+            vars(record)
+            | {
+                "has_resume": bool(record.inputs.get("resume")),
+                "has_assessment": bool(record.inputs.get("answers")),
+                "has_report": record.report is not None,
+            }
         )
 
 
@@ -99,14 +87,7 @@ class SessionSummary(BaseModel):
     @classmethod
     def of(cls, record: SessionRecord) -> Self:
         first_user = next((m["content"] for m in record.history if m["role"] == "user"), "")
-        return cls(
-            session_id=record.session_id,
-            locale=record.locale,
-            created_at=record.created_at,
-            updated_at=record.updated_at,
-            status=record.status,
-            title=first_user[:80],
-        )
+        return cls.model_validate(vars(record) | {"title": first_user[:80]})
 
 
 class SessionList(BaseModel):

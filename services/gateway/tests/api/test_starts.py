@@ -1,65 +1,21 @@
-"""Starting the pipeline (résumé, questionnaire) and reading its report, in-process."""
+"""Starting the pipeline from a résumé or the questionnaire, in-process against the broker."""
 
 from __future__ import annotations
 
-import base64
 import io
-from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
 import pytest
 from reportlab.pdfgen import canvas
 
-from careerstream.contracts import (
-    ASSESSMENT_ITEM_IDS,
-    InterestProfile,
-    Locale,
-    ReportDocument,
-    ReportRendered,
-    SessionCompleted,
-    Stage,
-    StageCompleted,
-    StageStarted,
-)
+from careerstream.contracts import ASSESSMENT_ITEM_IDS, PipelineRequested, StageRequest
 from careerstream.gateway.settings import GatewaySettings
-from tests.support.gateway import running_gateway
+from tests.support.gateway import new_session, running_gateway
 
 pytestmark = pytest.mark.broker
 
 RESUME = b"Jane Doe\nEducation\nBSc Computer Science, 2016-2020\nSkills: Python, SQL\n"
-
-
-@pytest.fixture
-async def client(rabbitmq_url: str, database_url: str) -> AsyncIterator[httpx.AsyncClient]:
-    settings = GatewaySettings(
-        rabbitmq_url=rabbitmq_url,
-        database_url=database_url,
-        max_upload_bytes=100_000,
-        max_upload_pages=3,
-        turn_timeout_s=3,
-    )
-    async with running_gateway(settings) as http:
-        yield http
-
-
-@pytest.fixture
-def started(client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch) -> list[Any]:
-    """Pipeline requests kept here instead of reaching a parser of another test tier."""
-    requests: list[Any] = []
-    bus = client._transport.app.state.bus  # type: ignore[attr-defined]
-
-    async def keep(request: Any) -> None:
-        requests.append(request)
-
-    monkeypatch.setattr(bus, "request_pipeline", keep)
-    return requests
-
-
-async def new_session(client: httpx.AsyncClient, locale: str = "en") -> str:
-    response = await client.post("/api/sessions", json={"locale": locale})
-    session_id: str = response.json()["session_id"]
-    return session_id
 
 
 def pdf_without_text(pages: int = 1) -> bytes:
@@ -77,7 +33,7 @@ def all_answers(value: int = 3) -> dict[str, int]:
 
 
 async def test_a_resume_upload_starts_the_pipeline_with_its_text(
-    client: httpx.AsyncClient, started: list[Any]
+    client: httpx.AsyncClient, sent: list[StageRequest]
 ) -> None:
     session_id = await new_session(client)
     files = {"file": ("cv.txt", RESUME, "text/plain")}
@@ -92,9 +48,11 @@ async def test_a_resume_upload_starts_the_pipeline_with_its_text(
         "pages": 1,
         "chars": len(RESUME.strip()),
     }
-    (request,) = started
+    (request,) = sent
+    assert isinstance(request, PipelineRequested)
     assert request.run_id == body["run_id"]
     assert request.source == "resume"
+    assert request.inputs.resume is not None
     assert request.inputs.resume.text.startswith("Jane Doe")
     status = (await client.get(f"/api/sessions/{session_id}/status")).json()
     assert (status["status"], status["stage"], status["progress"]) == ("analyzing", "parse", 0.0)
@@ -105,7 +63,7 @@ async def test_a_resume_upload_starts_the_pipeline_with_its_text(
     again = await client.post(f"/api/sessions/{session_id}/resume", files=files)
     assert again.status_code == 409
     assert again.json()["error"]["code"] == "pipeline_running"
-    assert len(started) == 1
+    assert len(sent) == 1
 
 
 @pytest.mark.parametrize(
@@ -120,14 +78,14 @@ async def test_a_resume_upload_starts_the_pipeline_with_its_text(
     ids=["empty", "image", "too-large", "scan", "too-many-pages"],
 )
 async def test_a_bad_resume_is_refused_and_nothing_starts(
-    client: httpx.AsyncClient, started: list[Any], content: bytes, status: int, code: str
+    client: httpx.AsyncClient, sent: list[StageRequest], content: bytes, status: int, code: str
 ) -> None:
     session_id = await new_session(client)
     files = {"file": ("resume.pdf", content, "application/pdf")}
     response = await client.post(f"/api/sessions/{session_id}/resume", files=files)
     assert response.status_code == status, response.text
     assert response.json()["error"]["code"] == code
-    assert started == []
+    assert sent == []
     assert (await client.get(f"/api/sessions/{session_id}/status")).json()["status"] == "idle"
 
 
@@ -141,7 +99,7 @@ async def test_an_upload_without_a_file_is_a_typed_error(client: httpx.AsyncClie
 
 
 async def test_answers_alone_start_the_pipeline(
-    client: httpx.AsyncClient, started: list[Any]
+    client: httpx.AsyncClient, sent: list[StageRequest]
 ) -> None:
     session_id = await new_session(client, "zh")
     answers = all_answers(4)
@@ -149,7 +107,8 @@ async def test_answers_alone_start_the_pipeline(
         f"/api/sessions/{session_id}/assessment", json={"answers": answers}
     )
     assert response.status_code == 202, response.text
-    (request,) = started
+    (request,) = sent
+    assert isinstance(request, PipelineRequested)
     assert request.source == "assessment"
     assert request.inputs.answers == answers
     assert request.locale.value == "zh"
@@ -168,7 +127,7 @@ async def test_answers_alone_start_the_pipeline(
     ids=["missing", "too-high", "too-low", "text", "unknown-item"],
 )
 async def test_answers_that_cannot_be_scored_get_a_422(
-    client: httpx.AsyncClient, started: list[Any], change: Any, problem: str
+    client: httpx.AsyncClient, sent: list[StageRequest], change: Any, problem: str
 ) -> None:
     session_id = await new_session(client)
     answers: dict[str, Any] = all_answers()
@@ -180,81 +139,19 @@ async def test_answers_that_cannot_be_scored_get_a_422(
     error = response.json()["error"]
     assert error["code"] == "invalid_answers"
     assert problem in error["message"]
-    assert started == []
+    assert sent == []
 
 
+@pytest.mark.usefixtures("broker_refuses")
 async def test_an_unreachable_parser_is_a_503_and_the_session_stays_usable(
-    client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+    client: httpx.AsyncClient,
 ) -> None:
-    bus = client._transport.app.state.bus  # type: ignore[attr-defined]
-
-    async def broken(request: Any) -> None:
-        raise ConnectionError("broker gone")
-
-    monkeypatch.setattr(bus, "request_pipeline", broken)
     session_id = await new_session(client)
     body = {"answers": all_answers()}
     response = await client.post(f"/api/sessions/{session_id}/assessment", json=body)
     assert response.status_code == 503
     assert response.json()["error"]["code"] == "pipeline_unreachable"
     assert (await client.get(f"/api/sessions/{session_id}/status")).json()["status"] == "idle"
-
-
-async def test_the_report_is_404_until_it_exists_then_json_and_pdf(
-    client: httpx.AsyncClient, started: list[Any]
-) -> None:
-    session_id = await new_session(client)
-    for path in ("report", "report/pdf"):
-        missing = await client.get(f"/api/sessions/{session_id}/{path}")
-        assert missing.status_code == 404
-        assert missing.json()["error"]["code"] == "report_not_ready"
-    run_id = (
-        await client.post(f"/api/sessions/{session_id}/assessment", json={"answers": all_answers()})
-    ).json()["run_id"]
-    interests = InterestProfile(
-        riasec=dict.fromkeys("RIASEC", 0.5), holland_code="RIA", source="assessment", confidence=0.6
-    )
-    report = ReportDocument(
-        run_id=run_id,
-        locale=Locale.EN,
-        holland_code="RIA",
-        riasec=interests.riasec,
-        riasec_source="assessment",
-        confidence=0.6,
-        markdown="# Report",
-        data_source="catalogue",
-    )
-    meta = {"session_id": session_id, "turn_id": run_id}
-    store = client._transport.app.state.bus.store  # type: ignore[attr-defined]
-    journaled = await store.events.journal(
-        [
-            StageStarted(stage=Stage.PARSE, progress=0.0, **meta),
-            StageCompleted(stage=Stage.MATCH, progress=0.55, result={"matches": []}, **meta),
-            # A straggler of an earlier run moves nothing.
-            StageStarted(stage=Stage.REPORT, progress=0.9, session_id=session_id, turn_id="old"),
-            ReportRendered(
-                report=report, pdf_base64=base64.b64encode(b"%PDF-1.4 x").decode(), **meta
-            ),
-            SessionCompleted(stage=Stage.REPORT, **meta),
-        ]
-    )
-    assert [j.event.type for j in journaled] == [
-        "stage.started",
-        "stage.completed",
-        "stage.started",
-        "session.completed",
-    ]
-    snapshot = (await client.get(f"/api/sessions/{session_id}")).json()
-    assert snapshot["status"] == "completed"
-    assert snapshot["has_report"] is True
-    assert snapshot["results"] == {"match": {"matches": []}}
-    body = (await client.get(f"/api/sessions/{session_id}/report")).json()
-    assert body["holland_code"] == "RIA"
-    assert body["riasec_source"] == "assessment"
-    pdf = await client.get(f"/api/sessions/{session_id}/report/pdf")
-    assert pdf.status_code == 200
-    assert pdf.headers["content-type"] == "application/pdf"
-    assert pdf.content == b"%PDF-1.4 x"
 
 
 async def test_the_questionnaire_is_served_in_both_languages(
@@ -266,7 +163,8 @@ async def test_the_questionnaire_is_served_in_both_languages(
         settings = GatewaySettings(
             rabbitmq_url=rabbitmq_url, database_url=database_url, onet_dir=onet
         )
-        async with running_gateway(settings) as http:
+        async with running_gateway(settings) as running:
+            http = running.http
             chinese = (await http.get("/api/assessment", params={"locale": "zh"})).json()
             assert [i["id"] for i in chinese["items"]] == list(ASSESSMENT_ITEM_IDS)
             assert chinese["scale"]["5"] == "非常喜欢"
