@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 from collections.abc import AsyncIterator
 
 import pytest
 
-from careerstream.contracts import Locale, TokenStreamed
+from careerstream.contracts import (
+    Locale,
+    ReportDocument,
+    ReportRendered,
+    SessionCompleted,
+    Stage,
+    TokenStreamed,
+)
 from careerstream.gateway.journal.bus import JournalBus
 from careerstream.gateway.journal.store import Store
+from careerstream.gateway.sessions.admission import Admission
 from careerstream.gateway.settings import GatewaySettings
 from careerstream.runtime.publishing import publish_event
 
@@ -61,3 +70,35 @@ async def test_a_republished_event_is_not_journaled_twice_and_reaches_listeners_
     view = await store.sessions.get(session.session_id)
     assert view is not None
     assert view.last_seq == 2
+
+
+async def test_a_stored_only_report_changes_the_session_and_is_never_numbered(
+    bus: JournalBus, store: Store
+) -> None:
+    session = await store.sessions.create(Locale.EN)
+    started = await store.sessions.record_start(
+        session.session_id, {}, source="assessment", admit=Admission(60).start
+    )
+    run_id = started.pipeline_run_id
+    assert run_id is not None
+    document = ReportDocument(
+        run_id=run_id,
+        locale=Locale.EN,
+        holland_code="IRC",
+        riasec=dict.fromkeys("RIASEC", 0.5),
+        riasec_source="inferred",
+        confidence=0.5,
+        markdown="# Report",
+        data_source="catalogue",
+    )
+    sid = session.session_id
+    pdf = base64.b64encode(b"%PDF-1.4").decode()
+    rendered = ReportRendered(report=document, pdf_base64=pdf, session_id=sid, turn_id=run_id)
+    await publish_event(bus.broker, rendered)
+    await publish_event(
+        bus.broker, SessionCompleted(stage=Stage.REPORT, session_id=sid, turn_id=run_id)
+    )
+    await wait_for_seq(store, session.session_id, 1)
+    (completed,) = await store.events.events_after(session.session_id, 0)
+    assert completed.type == "session.completed"
+    assert await store.sessions.report_pdf(session.session_id) == b"%PDF-1.4"

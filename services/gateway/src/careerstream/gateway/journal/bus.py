@@ -18,11 +18,7 @@ from aio_pika.abc import AbstractIncomingMessage, AbstractRobustQueue
 from faststream.rabbit import RabbitBroker
 from pydantic import ValidationError
 
-from careerstream.contracts import (
-    ReportRendered,
-    parse_session_event,
-    session_event_adapter,
-)
+from careerstream.contracts import parse_journal_entry, session_event_adapter
 from careerstream.contracts.topology import (
     JOURNAL_SHARDS,
     LIVE_EXCHANGE,
@@ -31,7 +27,7 @@ from careerstream.contracts.topology import (
 )
 from careerstream.gateway.journal.consumers import OrderedConsumers
 from careerstream.gateway.journal.feeds import SessionFeeds
-from careerstream.gateway.journal.store.events import EventJournal, Journaled, JournalInput
+from careerstream.gateway.journal.store.events import EventJournal, Journaled
 from careerstream.gateway.journal.writer import JournalWriter
 from careerstream.gateway.settings import GatewaySettings
 from careerstream.runtime.broker import make_broker
@@ -86,16 +82,12 @@ class JournalBus:
 
     async def _on_raw_event(self, delivery: AbstractIncomingMessage) -> None:
         try:
-            event: JournalInput = (
-                ReportRendered.model_validate_json(delivery.body)
-                if delivery.type == "report.rendered"
-                else parse_session_event(delivery.body)
-            )
+            entry = parse_journal_entry(delivery.body)
         except ValidationError as exc:
-            log.error("malformed session event dead-lettered: %s", exc)
+            log.error("malformed journal entry dead-lettered: %s", exc)
             await delivery.reject()
             return
-        await self.writer.submit(delivery, event)
+        await self.writer.submit(delivery, entry)
 
     async def _on_live(self, delivery: AbstractIncomingMessage) -> None:
         await delivery.ack()

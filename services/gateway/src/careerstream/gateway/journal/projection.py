@@ -1,7 +1,9 @@
-"""How each journaled event changes a session's projection (pure: no I/O).
+"""How each journal entry changes a session's projection: a state machine, no I/O.
 
-The journal applies these in the same transaction that stores the event, so
-the snapshot always matches the events up to `last_seq`.
+The journal applies every entry in the same transaction that stores it, so the
+snapshot always matches the events up to `last_seq`; the stored-only report
+(`report.rendered`) goes through here like any event. The API's own changes
+(a message, a run started) go through here too, under the row lock.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ from typing import Any, Protocol
 
 from careerstream.contracts import (
     ErrorRaised,
+    EventBase,
+    JournalEntry,
     ReportRendered,
     SessionCompleted,
-    SessionEvent,
     StageCompleted,
     StageProgressed,
     StageRetrying,
@@ -25,6 +28,8 @@ from careerstream.gateway.journal.status import SessionStatus
 
 
 class Projection(Protocol):
+    """The session row's fields this module reads and writes."""
+
     status: str
     stage: str | None
     progress: float
@@ -40,50 +45,69 @@ class Projection(Protocol):
     report_pdf: bytes | None
 
 
-def apply(state: Projection, event: SessionEvent) -> None:
-    stage = event.stage.value if event.stage is not None else None
-    if isinstance(event, TokenStreamed):
-        current = state.streaming or {}
-        same = current.get("turn_id") == event.turn_id and current.get("stage") == stage
-        text = (current.get("text", "") if same else "") + event.text
-        # Reassigned, not mutated: JSON columns only notice new values.
-        state.streaming = {"turn_id": event.turn_id, "stage": stage, "text": text}
-    elif isinstance(event, TurnCompleted):
-        state.history = [*state.history, {"role": "assistant", "content": event.reply}]
-        state.streaming = None
-        if event.collected_info is not None:
-            state.collected_info = event.collected_info.model_dump(mode="json")
-            state.interview_asked = [topic.value for topic in event.asked]
-        if event.pipeline_run_id is not None:
-            # The guide started the analysis: the session waits for it, chat is closed.
-            start_pipeline(state, event.pipeline_run_id, "conversation")
-        elif state.status == SessionStatus.REPLYING:
-            state.status = SessionStatus.IDLE
-    elif isinstance(event, StageStarted | StageProgressed | StageCompleted):
-        if event.turn_id != state.pipeline_run_id:
-            return  # a straggler of an earlier run must not move this run's progress
-        state.status = SessionStatus.RUNNING
-        state.stage = stage
-        state.progress = event.progress
-        state.status_message = event.message if isinstance(event, StageProgressed) else ""
-        if isinstance(event, StageCompleted) and event.result is not None and stage:
-            state.results = {**state.results, stage: event.result}
-    elif isinstance(event, StageRetrying):
-        if state.streaming is not None and state.streaming.get("stage") == stage:
+def apply(state: Projection, entry: JournalEntry) -> None:
+    # Fields are reassigned, never mutated in place: JSON columns only notice new values.
+    match entry:
+        case TokenStreamed():
+            _token(state, entry)
+        case TurnCompleted():
+            _turn_completed(state, entry)
+        case StageStarted() | StageProgressed() | StageCompleted():
+            _stage(state, entry)
+        case StageRetrying():
+            if state.streaming is not None and state.streaming.get("stage") == _stage_of(entry):
+                state.streaming = None  # clients drop that stage's partial output too
+            state.status_message = entry.reason
+        case SessionCompleted() if entry.turn_id == state.pipeline_run_id:
+            state.status = SessionStatus.COMPLETED
+            state.progress = 1.0
             state.streaming = None
-        state.status_message = event.reason
-    elif isinstance(event, SessionCompleted):
-        if event.turn_id != state.pipeline_run_id:
-            return
-        state.status = SessionStatus.COMPLETED
-        state.progress = 1.0
-        state.streaming = None
-    elif isinstance(event, ErrorRaised):
-        state.last_error = {"code": event.code, "message": event.message, "stage": stage}
-        state.streaming = None
-        state.status = (
-            SessionStatus.FAILED if state.status == SessionStatus.RUNNING else SessionStatus.IDLE
-        )
+        case ErrorRaised():
+            stage = _stage_of(entry)
+            state.last_error = {"code": entry.code, "message": entry.message, "stage": stage}
+            state.streaming = None
+            running = state.status == SessionStatus.RUNNING
+            state.status = SessionStatus.FAILED if running else SessionStatus.IDLE
+        case ReportRendered() if entry.turn_id == state.pipeline_run_id:
+            state.report = entry.report.model_dump(mode="json")
+            state.report_pdf = base64.b64decode(entry.pdf_base64)
+
+
+def _stage_of(event: EventBase) -> str | None:
+    return event.stage.value if event.stage is not None else None
+
+
+def _token(state: Projection, event: TokenStreamed) -> None:
+    stage = _stage_of(event)
+    current = state.streaming or {}
+    same = current.get("turn_id") == event.turn_id and current.get("stage") == stage
+    text = (current.get("text", "") if same else "") + event.text
+    state.streaming = {"turn_id": event.turn_id, "stage": stage, "text": text}
+
+
+def _turn_completed(state: Projection, event: TurnCompleted) -> None:
+    state.history = [*state.history, {"role": "assistant", "content": event.reply}]
+    state.streaming = None
+    if event.collected_info is not None:
+        state.collected_info = event.collected_info.model_dump(mode="json")
+        state.interview_asked = [topic.value for topic in event.asked]
+    if event.pipeline_run_id is not None:
+        # The guide asks for the analysis: the session waits for it, chat is closed.
+        start_pipeline(state, event.pipeline_run_id, "conversation")
+    elif state.status == SessionStatus.REPLYING:
+        state.status = SessionStatus.IDLE
+
+
+def _stage(state: Projection, event: StageStarted | StageProgressed | StageCompleted) -> None:
+    if event.turn_id != state.pipeline_run_id:
+        return  # a straggler of an earlier run must not move this run's progress
+    stage = _stage_of(event)
+    state.status = SessionStatus.RUNNING
+    state.stage = stage
+    state.progress = event.progress
+    state.status_message = event.message if isinstance(event, StageProgressed) else ""
+    if isinstance(event, StageCompleted) and event.result is not None and stage:
+        state.results = {**state.results, stage: event.result}
 
 
 def start_pipeline(state: Projection, run_id: str, source: str) -> None:
@@ -95,14 +119,6 @@ def start_pipeline(state: Projection, run_id: str, source: str) -> None:
     state.status_message = f"waiting for the analysis to start ({source})"
     state.results = {}
     state.last_error = None
-
-
-def store_report(state: Projection, rendered: ReportRendered) -> None:
-    """The finished report of the current run, with its PDF (not a client event)."""
-    if rendered.turn_id != state.pipeline_run_id:
-        return
-    state.report = rendered.report.model_dump(mode="json")
-    state.report_pdf = base64.b64decode(rendered.pdf_base64)
 
 
 def add_user_message(state: Projection, text: str) -> None:

@@ -19,7 +19,8 @@ from typing import Protocol
 
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from careerstream.gateway.journal.store.events import EventJournal, Journaled, JournalInput
+from careerstream.contracts import JournalEntry
+from careerstream.gateway.journal.store.events import EventJournal, Journaled
 
 log = logging.getLogger("careerstream.gateway.journal.writer")
 
@@ -32,7 +33,7 @@ class Delivery(Protocol):
 @dataclass(frozen=True)
 class Pending:
     delivery: Delivery
-    event: JournalInput
+    event: JournalEntry
 
 
 PublishLive = Callable[[Sequence[Journaled]], Awaitable[None]]
@@ -65,7 +66,7 @@ class JournalWriter:
         self._inbox: asyncio.Queue[Pending] = asyncio.Queue()
         self._task: asyncio.Task[None] | None = None
 
-    async def submit(self, delivery: Delivery, event: JournalInput) -> None:
+    async def submit(self, delivery: Delivery, event: JournalEntry) -> None:
         await self._inbox.put(Pending(delivery, event))
 
     def start(self) -> None:

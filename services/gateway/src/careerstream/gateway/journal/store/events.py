@@ -11,20 +11,17 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeGuard
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession as DbSession
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
-from careerstream.contracts import ReportRendered, SessionEvent, session_event_adapter, utc_now
+from careerstream.contracts import JournalEntry, SessionEvent, session_event_adapter, utc_now
 from careerstream.gateway.journal import projection
 from careerstream.gateway.journal.store.models import EventRow, SessionRow
 
 log = logging.getLogger(__name__)
-
-# What the journal consumes: the events clients see, and the stored-only report.
-JournalInput = SessionEvent | ReportRendered
 
 
 @dataclass(frozen=True)
@@ -37,18 +34,23 @@ def _decode(payload: dict[str, Any]) -> SessionEvent:
     return session_event_adapter.validate_python(payload)
 
 
+def _for_clients(entry: JournalEntry) -> TypeGuard[SessionEvent]:
+    """Client events are numbered, stored and sent; other entries only change the session."""
+    return entry.for_clients
+
+
 class EventJournal:
     def __init__(self, db: async_sessionmaker[DbSession]) -> None:
         self._db = db
 
-    async def journal(self, events: Sequence[JournalInput]) -> list[Journaled]:
-        """Number and store a batch in one transaction, in arrival order.
+    async def journal(self, entries: Sequence[JournalEntry]) -> list[Journaled]:
+        """Number and store a batch in one transaction, in arrival order; returns client events.
 
         A handful of statements per batch whatever its size: lock the sessions'
         rows, look up event ids already held, insert the new events in one
         executemany; the projection changes leave with the commit.
         """
-        session_ids = sorted({e.session_id for e in events})
+        session_ids = sorted({e.session_id for e in entries})
         out: list[Journaled] = []
         async with self._db.begin() as db:
             # Rows locked in id order, so two writers never wait on each other in a cycle.
@@ -62,37 +64,37 @@ class EventJournal:
             stored = await db.execute(
                 sa.select(EventRow.session_id, EventRow.event_id, EventRow.payload).where(
                     EventRow.session_id.in_(list(rows)),
-                    EventRow.event_id.in_({e.event_id for e in events}),
+                    EventRow.event_id.in_({e.event_id for e in entries if _for_clients(e)}),
                 )
             )
             known: dict[tuple[str, str], dict[str, Any]] = {
                 (session_id, event_id): payload for session_id, event_id, payload in stored.all()
             }
             inserts: list[dict[str, Any]] = []
-            for event in events:
-                row = rows.get(event.session_id)
+            for entry in entries:
+                row = rows.get(entry.session_id)
                 if row is None:
-                    log.warning("dropping an event of unknown session %s", event.session_id)
+                    log.warning("dropping an entry of unknown session %s", entry.session_id)
                     continue
-                if isinstance(event, ReportRendered):
-                    # Stored, never numbered or sent: a redelivery writes the same again.
-                    projection.store_report(row, event)
+                if not _for_clients(entry):
+                    # Applied, never numbered or sent: a redelivery applies the same again.
+                    projection.apply(row, entry)
                     continue
-                key = (event.session_id, event.event_id)
+                key = (entry.session_id, entry.event_id)
                 if key in known:
                     out.append(Journaled(_decode(known[key]), new=False))
                     continue
                 row.last_seq += 1
-                numbered = event.numbered(row.last_seq)
+                numbered = entry.numbered(row.last_seq)
                 payload = numbered.model_dump(mode="json")
                 known[key] = payload
                 inserts.append(
                     {
-                        "session_id": event.session_id,
+                        "session_id": entry.session_id,
                         "seq": row.last_seq,
-                        "event_id": event.event_id,
-                        "type": event.type,
-                        "ts": event.ts,
+                        "event_id": entry.event_id,
+                        "type": entry.type,
+                        "ts": entry.ts,
                         "payload": payload,
                     }
                 )

@@ -1,0 +1,212 @@
+"""The projection as a state machine: each journal entry's change, with no database."""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+
+from careerstream.contracts import (
+    CollectedInfo,
+    ErrorRaised,
+    Locale,
+    ReportDocument,
+    ReportRendered,
+    SessionCompleted,
+    Stage,
+    StageCompleted,
+    StageProgressed,
+    StageRetrying,
+    StageStarted,
+    TokenStreamed,
+    Topic,
+    TurnCompleted,
+)
+from careerstream.gateway.journal import projection
+from careerstream.gateway.journal.status import SessionStatus
+
+
+@dataclass
+class State:
+    """What a fresh session row holds."""
+
+    status: str = SessionStatus.IDLE
+    stage: str | None = None
+    progress: float = 0.0
+    status_message: str = ""
+    history: list[Any] = field(default_factory=list)
+    collected_info: dict[str, Any] = field(default_factory=dict)
+    interview_asked: list[Any] = field(default_factory=list)
+    pipeline_run_id: str | None = None
+    results: dict[str, Any] = field(default_factory=dict)
+    streaming: dict[str, Any] | None = None
+    last_error: dict[str, Any] | None = None
+    report: dict[str, Any] | None = None
+    report_pdf: bytes | None = None
+
+
+SID = "s1"
+
+
+def running(run_id: str = "run-1") -> State:
+    state = State()
+    projection.start_pipeline(state, run_id, "resume")
+    projection.apply(
+        state, StageStarted(stage=Stage.PARSE, progress=0.0, turn_id=run_id, session_id=SID)
+    )
+    return state
+
+
+def report(run_id: str) -> ReportRendered:
+    document = ReportDocument(
+        run_id=run_id,
+        locale=Locale.EN,
+        holland_code="IRC",
+        riasec=dict.fromkeys("RIASEC", 0.5),
+        riasec_source="inferred",
+        confidence=0.5,
+        markdown="# Report",
+        data_source="catalogue",
+    )
+    pdf = base64.b64encode(b"%PDF-1.4").decode()
+    return ReportRendered(report=document, pdf_base64=pdf, turn_id=run_id, session_id=SID)
+
+
+def test_a_message_opens_a_turn_and_clears_the_last_error() -> None:
+    state = State(last_error={"code": "x", "message": "", "stage": None})
+    projection.add_user_message(state, "hello")
+    assert state.history == [{"role": "user", "content": "hello"}]
+    assert state.status == SessionStatus.REPLYING
+    assert state.last_error is None
+
+
+def test_tokens_build_the_text_being_written_per_turn_and_stage() -> None:
+    state = State()
+    for text in ("hi", " there"):
+        projection.apply(
+            state, TokenStreamed(turn_id="t1", stage=Stage.GUIDE, text=text, session_id=SID)
+        )
+    assert state.streaming == {"turn_id": "t1", "stage": "guide", "text": "hi there"}
+    projection.apply(
+        state, TokenStreamed(turn_id="r1", stage=Stage.REPORT, text="#", session_id=SID)
+    )
+    assert state.streaming == {"turn_id": "r1", "stage": "report", "text": "#"}
+
+
+def test_a_completed_turn_keeps_the_reply_and_what_was_learned() -> None:
+    state = State()
+    projection.add_user_message(state, "I studied law")
+    completed = TurnCompleted(
+        reply="Noted.",
+        is_sufficient=False,
+        collected_info=CollectedInfo(skills=["negotiation"]),
+        asked=[Topic.EDUCATION],
+        turn_id="t1",
+        session_id=SID,
+    )
+    projection.apply(state, completed)
+    assert state.history[-1] == {"role": "assistant", "content": "Noted."}
+    assert state.collected_info["skills"] == ["negotiation"]
+    assert state.interview_asked == ["education"]
+    assert state.streaming is None
+    assert state.status == SessionStatus.IDLE
+
+
+def test_a_turn_about_a_report_leaves_the_facts_alone() -> None:
+    state = State(collected_info={"skills": ["x"]}, status=SessionStatus.COMPLETED)
+    projection.apply(state, TurnCompleted(reply="Because…", is_sufficient=True, session_id=SID))
+    assert state.collected_info == {"skills": ["x"]}
+    assert state.status == SessionStatus.COMPLETED
+
+
+def test_a_turn_that_asks_for_the_analysis_starts_it() -> None:
+    state = State(results={"match": {}}, last_error={"code": "x", "message": "", "stage": None})
+    projection.add_user_message(state, "that is all")
+    turn = TurnCompleted(
+        reply="Let me look.", is_sufficient=True, pipeline_run_id="run-9", session_id=SID
+    )
+    projection.apply(state, turn)
+    assert state.pipeline_run_id == "run-9"
+    assert (state.status, state.stage, state.progress) == (SessionStatus.ANALYZING, "parse", 0.0)
+    assert state.status_message == "waiting for the analysis to start (conversation)"
+    assert state.results == {}
+    assert state.last_error is None
+
+
+def test_stage_events_move_the_current_run_and_keep_results() -> None:
+    state = running()
+    projection.apply(
+        state,
+        StageProgressed(
+            stage=Stage.PARSE, progress=0.05, message="reading", turn_id="run-1", session_id=SID
+        ),
+    )
+    assert (state.status, state.stage, state.progress) == (SessionStatus.RUNNING, "parse", 0.05)
+    assert state.status_message == "reading"
+    done = StageCompleted(
+        stage=Stage.PARSE, progress=0.1, result={"skills": 3}, turn_id="run-1", session_id=SID
+    )
+    projection.apply(state, done)
+    assert state.results == {"parse": {"skills": 3}}
+    assert state.status_message == ""
+
+
+@pytest.mark.parametrize(
+    "straggler",
+    [
+        StageStarted(stage=Stage.REPORT, progress=0.9, turn_id="old", session_id=SID),
+        SessionCompleted(stage=Stage.REPORT, turn_id="old", session_id=SID),
+        report("old"),
+    ],
+    ids=["stage", "completed", "report"],
+)
+def test_an_earlier_runs_stragglers_change_nothing(
+    straggler: StageStarted | SessionCompleted | ReportRendered,
+) -> None:
+    state = running()
+    before = State(**vars(state))
+    projection.apply(state, straggler)
+    assert state == before
+
+
+def test_a_retried_stage_drops_its_partial_text() -> None:
+    state = running()
+    projection.apply(
+        state, TokenStreamed(stage=Stage.REPORT, text="# Re", turn_id="run-1", session_id=SID)
+    )
+    retry = StageRetrying(
+        stage=Stage.REPORT, attempt=2, reason="redelivered", turn_id="run-1", session_id=SID
+    )
+    projection.apply(state, retry)
+    assert state.streaming is None
+    assert state.status_message == "redelivered"
+    other = State(streaming={"turn_id": "t", "stage": "guide", "text": "hi"})
+    projection.apply(other, retry)
+    assert other.streaming is not None, "another stage's text stays"
+
+
+def test_the_report_is_stored_and_the_run_completes() -> None:
+    state = running()
+    projection.apply(state, report("run-1"))
+    assert state.report is not None
+    assert state.report["holland_code"] == "IRC"
+    assert state.report_pdf == b"%PDF-1.4"
+    projection.apply(state, SessionCompleted(stage=Stage.REPORT, turn_id="run-1", session_id=SID))
+    assert (state.status, state.progress) == (SessionStatus.COMPLETED, 1.0)
+
+
+def test_an_error_fails_a_running_pipeline_and_frees_a_turn() -> None:
+    failed = running()
+    projection.apply(
+        failed, ErrorRaised(stage=Stage.PARSE, code="stage_failed", message="x", session_id=SID)
+    )
+    assert failed.status == SessionStatus.FAILED
+    assert failed.last_error == {"code": "stage_failed", "message": "x", "stage": "parse"}
+    turn = State()
+    projection.add_user_message(turn, "hi")
+    projection.apply(
+        turn, ErrorRaised(stage=Stage.GUIDE, code="model_error", message="y", session_id=SID)
+    )
+    assert turn.status == SessionStatus.IDLE
