@@ -69,8 +69,10 @@ async def test_a_database_outage_is_waited_out(
     session = await store.sessions.create(Locale.EN)
     real = store.events.journal
     failures = iter([True, True, False])
+    healthy_on_each_try: list[bool] = []
 
     async def flaky(events: list[SessionEvent]) -> list[Journaled]:
+        healthy_on_each_try.append(writer.healthy)
         if next(failures):
             raise OperationalError("SELECT 1", {}, ConnectionRefusedError("down"))
         return await real(events)
@@ -84,10 +86,11 @@ async def test_a_database_outage_is_waited_out(
             FakeDelivery(log, "a"), TokenStreamed(session_id=session.session_id, text="a")
         )
         await drain(writer, log, 1)
+        assert writer.healthy
     finally:
         await writer.stop()
     assert log == ["live 1", "ack a"]
-    assert writer.healthy
+    assert healthy_on_each_try == [True, False, False], "not ready while the database is down"
 
 
 async def test_one_bad_event_is_dead_lettered_and_the_rest_is_kept(
@@ -123,3 +126,60 @@ async def test_one_bad_event_is_dead_lettered_and_the_rest_is_kept(
 
 async def real_events(store: Store, session_id: str) -> list[SessionEvent]:
     return await store.events.events_after(session_id, 0)
+
+
+async def test_a_lone_bad_event_is_dead_lettered_and_the_writer_keeps_serving(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At low traffic a batch is one event: its failure must not end the writer."""
+    session = await store.sessions.create(Locale.EN)
+    real = store.events.journal
+
+    async def picky(events: list[SessionEvent]) -> list[Journaled]:
+        if any(getattr(e, "text", "") == "bad" for e in events):
+            raise ValueError("cannot store this one")
+        return await real(events)
+
+    monkeypatch.setattr(store.events, "journal", picky)
+    log: list[str] = []
+    writer = JournalWriter(store.events, Live(log))
+    writer.start()
+    try:
+        await writer.submit(
+            FakeDelivery(log, "bad"), TokenStreamed(session_id=session.session_id, text="bad")
+        )
+        await drain(writer, log, 1)
+        await writer.submit(
+            FakeDelivery(log, "ok"), TokenStreamed(session_id=session.session_id, text="ok")
+        )
+        await drain(writer, log, 2)
+        assert writer.healthy
+    finally:
+        await writer.stop()
+    assert [e for e in log if not e.startswith("live")] == ["reject bad", "ack ok"]
+    assert [e.seq for e in await real_events(store, session.session_id)] == [1]
+
+
+class Fatal(BaseException):
+    """Something no handler may swallow: it ends the writer's task."""
+
+
+async def test_a_writer_whose_task_ended_is_not_healthy(store: Store) -> None:
+    session = await store.sessions.create(Locale.EN)
+    reached = asyncio.Event()
+
+    async def dies(journaled: Sequence[Journaled]) -> None:
+        reached.set()
+        raise Fatal  # in the same step: the task has ended when the test wakes up
+
+    writer = JournalWriter(store.events, dies)
+    writer.start()
+    try:
+        assert writer.healthy
+        await writer.submit(
+            FakeDelivery([], "a"), TokenStreamed(session_id=session.session_id, text="a")
+        )
+        await asyncio.wait_for(reached.wait(), 10)
+        assert not writer.healthy, "readiness goes red once the writer is gone"
+    finally:
+        await writer.stop()

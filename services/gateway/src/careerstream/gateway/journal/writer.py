@@ -6,12 +6,15 @@ first), journals it in one transaction, publishes the numbered events for live
 delivery, and only then acknowledges the deliveries. A crash anywhere before
 the acknowledgement means RabbitMQ delivers again, and the store recognises
 events it already holds by their `event_id`.
+
+Nothing an entry does may end the writer: a database outage is waited out, any
+other failure is isolated to its entry, which is dead-lettered. Should the task
+end all the same, `healthy` turns false, so `/readyz` takes the replica out.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
@@ -22,7 +25,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from careerstream.contracts import JournalEntry
 from careerstream.gateway.journal.store.events import EventJournal, Journaled
 
-log = logging.getLogger("careerstream.gateway.journal.writer")
+log = logging.getLogger(__name__)
 
 
 class Delivery(Protocol):
@@ -33,7 +36,7 @@ class Delivery(Protocol):
 @dataclass(frozen=True)
 class Pending:
     delivery: Delivery
-    event: JournalEntry
+    entry: JournalEntry
 
 
 PublishLive = Callable[[Sequence[Journaled]], Awaitable[None]]
@@ -49,73 +52,95 @@ def _transient(exc: BaseException) -> bool:
 class JournalWriter:
     def __init__(
         self,
-        store: EventJournal,
+        journal: EventJournal,
         publish_live: PublishLive,
         *,
         max_batch: int = 200,
         max_wait_s: float = 0.005,
         retry_s: float = 0.5,
     ) -> None:
-        self.store = store
+        self.journal = journal
         self.publish_live = publish_live
         self.max_batch = max_batch
         self.max_wait_s = max_wait_s
         self.retry_s = retry_s
-        self.healthy = True
         self.batches = 0
+        self._database_down = False
         self._inbox: asyncio.Queue[Pending] = asyncio.Queue()
         self._task: asyncio.Task[None] | None = None
 
-    async def submit(self, delivery: Delivery, event: JournalEntry) -> None:
-        await self._inbox.put(Pending(delivery, event))
+    @property
+    def running(self) -> bool:
+        return self._task is not None and not self._task.done()
+
+    @property
+    def healthy(self) -> bool:
+        """Running, and not waiting for the database."""
+        return self.running and not self._database_down
+
+    async def submit(self, delivery: Delivery, entry: JournalEntry) -> None:
+        await self._inbox.put(Pending(delivery, entry))
 
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name="journal-writer")
+        self._task.add_done_callback(self._ended)
 
     async def stop(self) -> None:
         # Unacknowledged deliveries go back to their queue when the channel closes.
         if self._task is not None:
             self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+            await asyncio.wait([self._task])
+
+    def _ended(self, task: asyncio.Task[None]) -> None:
+        if not task.cancelled():
+            log.critical(
+                "the journal writer has stopped; this replica reports not ready",
+                exc_info=task.exception(),
+            )
 
     async def _run(self) -> None:
-        loop = asyncio.get_running_loop()
         while True:
-            batch = [await self._inbox.get()]
-            deadline = loop.time() + self.max_wait_s
-            while len(batch) < self.max_batch:
-                remaining = deadline - loop.time()
-                if remaining <= 0 and self._inbox.empty():
-                    break
-                try:
-                    batch.append(await asyncio.wait_for(self._inbox.get(), max(remaining, 0)))
-                except TimeoutError:
-                    break
-            await self._write(batch)
+            batch = await self._next_batch()
+            try:
+                await self._write(batch)
+            except Exception:
+                # E.g. an acknowledgement on a closed channel: RabbitMQ delivers those again.
+                log.exception("a batch of %d was left unacknowledged", len(batch))
+
+    async def _next_batch(self) -> list[Pending]:
+        loop = asyncio.get_running_loop()
+        batch = [await self._inbox.get()]
+        deadline = loop.time() + self.max_wait_s
+        while len(batch) < self.max_batch:
+            remaining = deadline - loop.time()
+            if remaining <= 0 and self._inbox.empty():
+                break
+            try:
+                batch.append(await asyncio.wait_for(self._inbox.get(), max(remaining, 0)))
+            except TimeoutError:
+                break
+        return batch
 
     async def _write(self, batch: list[Pending]) -> None:
         try:
             await self._write_whole(batch)
         except Exception:
-            if len(batch) == 1:
-                raise
-            log.exception("a batch of %d failed; writing its events one by one", len(batch))
+            log.exception("a batch of %d failed; writing its entries one by one", len(batch))
             for pending in batch:
                 await self._write_one(pending)
 
     async def _write_whole(self, batch: list[Pending]) -> None:
         while True:
             try:
-                journaled = await self.store.journal([p.event for p in batch])
+                journaled = await self.journal.journal([p.entry for p in batch])
                 break
             except Exception as exc:
                 if not _transient(exc):
                     raise
-                self.healthy = False
+                self._database_down = True
                 log.warning("database unavailable (%s); retrying in %.1fs", exc, self.retry_s)
                 await asyncio.sleep(self.retry_s)
-        self.healthy = True
+        self._database_down = False
         self.batches += 1
         await self.publish_live(journaled)
         for pending in batch:
@@ -125,5 +150,5 @@ class JournalWriter:
         try:
             await self._write_whole([pending])
         except Exception:
-            log.exception("event %s cannot be journaled; dead-lettering it", pending.event.event_id)
+            log.exception("entry %s cannot be journaled; dead-lettering it", pending.entry.event_id)
             await pending.delivery.reject()
