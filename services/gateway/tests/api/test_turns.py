@@ -98,3 +98,9 @@ async def test_a_bus_failure_is_a_typed_503(client: httpx.AsyncClient) -> None:
     assert response.status_code == 503
     assert response.json()["error"]["code"] == "guide_unreachable"
     assert (await client.get("/healthz")).status_code == 200
+    # Nothing of the lost turn stays: the session answers the next try, not with a 409.
+    snapshot = (await client.get(f"/api/sessions/{session_id}")).json()
+    assert (snapshot["status"], snapshot["history"]) == ("idle", [])
+    again = await client.post(f"/api/sessions/{session_id}/chat/stream", json={"message": "hi"})
+    assert again.status_code == 503
+    assert again.json()["error"]["code"] == "guide_unreachable"

@@ -210,3 +210,25 @@ def test_an_error_fails_a_running_pipeline_and_frees_a_turn() -> None:
         turn, ErrorRaised(stage=Stage.GUIDE, code="model_error", message="y", session_id=SID)
     )
     assert turn.status == SessionStatus.IDLE
+
+
+def test_a_message_whose_turn_never_started_is_taken_back() -> None:
+    error = {"code": "model_error", "message": "", "stage": "guide"}
+    state = State(history=[{"role": "assistant", "content": "hi"}], last_error=error)
+    projection.add_user_message(state, "hello")
+    undone = projection.withdraw_user_message(
+        state, "hello", status=SessionStatus.IDLE, last_error=error
+    )
+    assert undone
+    assert state == State(history=[{"role": "assistant", "content": "hi"}], last_error=error)
+
+
+def test_a_message_the_guide_already_answered_stays() -> None:
+    state = State()
+    projection.add_user_message(state, "hello")
+    projection.apply(state, TurnCompleted(reply="Hi!", is_sufficient=False, session_id=SID))
+    kept = State(**vars(state))
+    assert not projection.withdraw_user_message(
+        state, "hello", status=SessionStatus.IDLE, last_error=None
+    )
+    assert state == kept

@@ -125,3 +125,20 @@ def add_user_message(state: Projection, text: str) -> None:
     state.history = [*state.history, {"role": "user", "content": text}]
     state.status = SessionStatus.REPLYING
     state.last_error = None
+
+
+def withdraw_user_message(
+    state: Projection, text: str, *, status: str, last_error: dict[str, Any] | None
+) -> bool:
+    """Undo `add_user_message` for a turn that never reached the guide.
+
+    Only while nothing has happened since (the message is still the last word and
+    the turn still open); returns whether it was undone.
+    """
+    last = state.history[-1] if state.history else None
+    if state.status != SessionStatus.REPLYING or last != {"role": "user", "content": text}:
+        return False
+    state.history = state.history[:-1]
+    state.status = status
+    state.last_error = last_error
+    return True

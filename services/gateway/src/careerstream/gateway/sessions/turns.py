@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from careerstream.gateway.journal.store.records import SessionRecord
 from careerstream.gateway.journal.store.sessions import SessionRepository
 from careerstream.gateway.sessions.admission import Admission
 from careerstream.gateway.sessions.dispatch import StageRequests
@@ -40,7 +41,16 @@ class Turns:
         try:
             await self.requests.turn(request)
         except Exception as exc:
+            await self._withdraw(before, message)
             raise Unreachable(
-                "guide_unreachable", "The message was kept but could not reach the guide."
+                "guide_unreachable",
+                "The guide could not be reached, so your message was not kept; send it again.",
             ) from exc
         return TurnStarted(request.run_id, before.last_seq)
+
+    async def _withdraw(self, before: SessionRecord, message: str) -> None:
+        # Left recorded, the turn would keep the session busy (409) until the turn timeout.
+        try:
+            await self.sessions.withdraw_user_message(before, message)
+        except Exception:
+            log.exception("a lost turn of %s stays recorded until it times out", before.session_id)

@@ -104,6 +104,13 @@ class SessionRepository:
             projection.add_user_message(row, text)
         return before
 
+    async def withdraw_user_message(self, before: SessionRecord, text: str) -> bool:
+        """Take back a message whose turn never started: the session as it was `before`."""
+        async with self._locked(before.session_id) as row:
+            return projection.withdraw_user_message(
+                row, text, status=before.status, last_error=before.last_error
+            )
+
     async def record_start(
         self, session_id: str, inputs: dict[str, Any], *, source: str, admit: Admit
     ) -> SessionRecord:
