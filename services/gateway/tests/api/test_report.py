@@ -66,7 +66,7 @@ async def test_the_report_is_404_until_it_exists_then_json_and_pdf(
             SessionCompleted(stage=Stage.REPORT, **meta),
         ]
     )
-    assert [j.event.type for j in journaled] == [
+    assert [j.event.type for j in journaled.events] == [
         "stage.started",
         "stage.completed",
         "stage.started",

@@ -76,7 +76,7 @@ async def test_a_stored_only_report_changes_the_session_and_is_never_numbered(
     bus: JournalBus, store: Store
 ) -> None:
     session = await store.sessions.create(Locale.EN)
-    started = await store.sessions.record_start(
+    _, started = await store.sessions.record_start(
         session.session_id, {}, source="assessment", admit=Admission(60).start
     )
     run_id = started.pipeline_run_id

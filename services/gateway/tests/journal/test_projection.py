@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -32,6 +33,7 @@ from careerstream.gateway.journal.status import SessionStatus
 class State:
     """What a fresh session row holds."""
 
+    locale: str = "en"
     status: str = SessionStatus.IDLE
     stage: str | None = None
     progress: float = 0.0
@@ -40,6 +42,10 @@ class State:
     collected_info: dict[str, Any] = field(default_factory=dict)
     interview_asked: list[Any] = field(default_factory=list)
     pipeline_run_id: str | None = None
+    pipeline_source: str | None = None
+    pipeline_locale: str | None = None
+    start_pending_at: datetime | None = None
+    inputs: dict[str, Any] = field(default_factory=dict)
     results: dict[str, Any] = field(default_factory=dict)
     streaming: dict[str, Any] | None = None
     last_error: dict[str, Any] | None = None
@@ -48,11 +54,12 @@ class State:
 
 
 SID = "s1"
+NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 
 
 def running(run_id: str = "run-1") -> State:
     state = State()
-    projection.start_pipeline(state, run_id, "resume")
+    projection.start_pipeline(state, run_id, "resume", locale="en", at=NOW)
     projection.apply(
         state, StageStarted(stage=Stage.PARSE, progress=0.0, turn_id=run_id, session_id=SID)
     )
@@ -125,10 +132,12 @@ def test_a_turn_that_asks_for_the_analysis_starts_it() -> None:
     state = State(results={"match": {}}, last_error={"code": "x", "message": "", "stage": None})
     projection.add_user_message(state, "that is all")
     turn = TurnCompleted(
-        reply="Let me look.", is_sufficient=True, pipeline_run_id="run-9", session_id=SID
+        reply="Let me look.", is_sufficient=True, pipeline_run_id="run-9", session_id=SID, ts=NOW
     )
     projection.apply(state, turn)
     assert state.pipeline_run_id == "run-9"
+    assert (state.pipeline_source, state.pipeline_locale) == ("conversation", "en")
+    assert state.start_pending_at == NOW, "marked for the outbox in the same change"
     assert (state.status, state.stage, state.progress) == (SessionStatus.ANALYZING, "parse", 0.0)
     assert state.status_message == "waiting for the analysis to start (conversation)"
     assert state.results == {}
@@ -232,3 +241,54 @@ def test_a_message_the_guide_already_answered_stays() -> None:
         state, "hello", status=SessionStatus.IDLE, last_error=None
     )
     assert state == kept
+
+
+def test_a_run_asked_for_in_another_language_runs_in_it() -> None:
+    state = State(locale="en")
+    turn = TurnCompleted(
+        reply="好的", is_sufficient=True, pipeline_run_id="r", locale=Locale.ZH, session_id=SID
+    )
+    projection.apply(state, turn)
+    assert state.pipeline_locale == "zh"
+
+
+def test_recording_the_current_run_again_changes_nothing() -> None:
+    state = running()
+    done = StageCompleted(
+        stage=Stage.PARSE, progress=0.1, result={"skills": 3}, turn_id="run-1", session_id=SID
+    )
+    projection.apply(state, done)
+    before = State(**vars(state))
+    assert not projection.start_pipeline(state, "run-1", "conversation", locale="en", at=NOW)
+    again = TurnCompleted(reply="ok", is_sufficient=True, pipeline_run_id="run-1", session_id=SID)
+    projection.apply(state, again)
+    assert (state.status, state.results, state.progress, state.start_pending_at) == (
+        before.status,
+        before.results,
+        before.progress,
+        before.start_pending_at,
+    )
+
+
+def test_a_start_never_published_is_taken_back_whole() -> None:
+    state = State(
+        status=SessionStatus.COMPLETED,
+        pipeline_run_id="old",
+        results={"match": {"n": 1}},
+        inputs={"answers": {"R01": 3}},
+    )
+    before = State(**vars(state))
+    undo = projection.undo_for(state, "new")
+    state.inputs = {**state.inputs, "resume": {"text": "cv"}}
+    assert projection.start_pipeline(state, "new", "resume", locale="en", at=NOW)
+    assert projection.withdraw_start(state, undo)
+    assert state == before
+
+
+def test_a_start_already_published_is_not_taken_back() -> None:
+    state = State()
+    undo = projection.undo_for(state, "new")
+    projection.start_pipeline(state, "new", "resume", locale="en", at=NOW)
+    state.start_pending_at = None  # another replica's sweep sent it and cleared the mark
+    assert not projection.withdraw_start(state, undo)
+    assert state.pipeline_run_id == "new"

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 import pytest
 from sqlalchemy.exc import OperationalError
 
-from careerstream.contracts import Locale, SessionEvent, TokenStreamed
+from careerstream.contracts import Locale, SessionEvent, TokenStreamed, TurnCompleted
 from careerstream.gateway.journal.store import Store
-from careerstream.gateway.journal.store.events import Journaled
+from careerstream.gateway.journal.store.events import Journaled, Written
 from careerstream.gateway.journal.writer import JournalWriter
 
 
@@ -71,7 +71,7 @@ async def test_a_database_outage_is_waited_out(
     failures = iter([True, True, False])
     healthy_on_each_try: list[bool] = []
 
-    async def flaky(events: list[SessionEvent]) -> list[Journaled]:
+    async def flaky(events: list[SessionEvent]) -> Written:
         healthy_on_each_try.append(writer.healthy)
         if next(failures):
             raise OperationalError("SELECT 1", {}, ConnectionRefusedError("down"))
@@ -99,7 +99,7 @@ async def test_one_bad_event_is_dead_lettered_and_the_rest_is_kept(
     session = await store.sessions.create(Locale.EN)
     real = store.events.journal
 
-    async def picky(events: list[SessionEvent]) -> list[Journaled]:
+    async def picky(events: list[SessionEvent]) -> Written:
         if any(getattr(e, "text", "") == "bad" for e in events):
             raise ValueError("cannot store this one")
         return await real(events)
@@ -135,7 +135,7 @@ async def test_a_lone_bad_event_is_dead_lettered_and_the_writer_keeps_serving(
     session = await store.sessions.create(Locale.EN)
     real = store.events.journal
 
-    async def picky(events: list[SessionEvent]) -> list[Journaled]:
+    async def picky(events: list[SessionEvent]) -> Written:
         if any(getattr(e, "text", "") == "bad" for e in events):
             raise ValueError("cannot store this one")
         return await real(events)
@@ -183,3 +183,28 @@ async def test_a_writer_whose_task_ended_is_not_healthy(store: Store) -> None:
         assert not writer.healthy, "readiness goes red once the writer is gone"
     finally:
         await writer.stop()
+
+
+async def test_a_recorded_start_is_told_after_the_commit_and_the_ack(store: Store) -> None:
+    session = await store.sessions.create(Locale.EN)
+    log: list[str] = []
+    writer = JournalWriter(store.events, Live(log))
+
+    def broken(session_ids: Sequence[str]) -> None:
+        raise RuntimeError("a listener that fails tells nothing")
+
+    writer.on_starts(broken)
+    writer.on_starts(lambda session_ids: log.append(f"starts {list(session_ids)}"))
+    asks = TurnCompleted(
+        session_id=session.session_id, reply="ok", is_sufficient=True, pipeline_run_id="r1"
+    )
+    writer.start()
+    try:
+        await writer.submit(FakeDelivery(log, "turn"), asks)
+        async with asyncio.timeout(10):
+            while len(log) < 3:  # noqa: ASYNC110
+                await asyncio.sleep(0.01)
+        assert writer.healthy
+    finally:
+        await writer.stop()
+    assert log == ["live 1", "ack turn", f"starts {[session.session_id]}"]

@@ -57,8 +57,9 @@ def test_a_run_carries_the_conversation_facts_and_inputs() -> None:
         collected_info={"skills": ["negotiation"]},
         inputs=INPUTS,
         pipeline_run_id="run-1",
+        pipeline_source="resume",
     )
-    request = pipeline_request(record, "resume")
+    request = pipeline_request(record)
     assert request.run_id == "run-1"
     assert request.idempotency_key == stage_key("run-1", Stage.PARSE)
     assert request.source == "resume"
@@ -70,9 +71,9 @@ def test_a_run_carries_the_conversation_facts_and_inputs() -> None:
 
 def test_the_same_run_is_requested_the_same_way_twice() -> None:
     record = make_record(pipeline_run_id="run-1", history=HISTORY)
-    assert pipeline_request(record, "assessment") == pipeline_request(record, "assessment")
+    assert pipeline_request(record) == pipeline_request(record)
 
 
 def test_a_session_without_a_run_has_nothing_to_request() -> None:
     with pytest.raises(ValueError, match="no run"):
-        pipeline_request(make_record(), "resume")
+        pipeline_request(make_record())

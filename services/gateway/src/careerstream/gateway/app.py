@@ -24,6 +24,7 @@ from careerstream.gateway.journal.store import Store
 from careerstream.gateway.journal.store.migrate import upgrade
 from careerstream.gateway.sessions.admission import Admission
 from careerstream.gateway.sessions.dispatch import StageRequests
+from careerstream.gateway.sessions.outbox import StartRelay
 from careerstream.gateway.sessions.service import SessionService
 from careerstream.gateway.sessions.starts import PipelineStarts
 from careerstream.gateway.sessions.turns import Turns
@@ -39,12 +40,15 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     bus = JournalBus(settings, store.events)
     requests = StageRequests(bus.broker)
     admission = Admission(settings.turn_timeout_s)
+    relay = StartRelay(store.sessions, requests, sweep_s=settings.outbox_sweep_s)
+    bus.writer.on_starts(relay.notice)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if settings.migrate_on_start:
             await upgrade(database_url)
         await bus.start()
+        relay.start()
         sweeper = asyncio.create_task(
             sweep_retention(
                 store.events,
@@ -59,6 +63,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
             sweeper.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await sweeper
+            await relay.stop()
             await bus.stop()
             await store.close()
 
@@ -68,7 +73,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         settings,
         SessionService(store.sessions),
         Turns(store.sessions, requests, admission),
-        PipelineStarts(store.sessions, requests, admission),
+        PipelineStarts(store.sessions, relay, admission),
         Replay(bus.feeds, store.events, page=settings.replay_page),
         JournalHealth(bus, store),
     )

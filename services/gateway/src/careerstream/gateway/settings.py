@@ -50,6 +50,11 @@ class GatewaySettings(BusSettings, OnetSettings):
     )
     retention_sweep_s: float = Field(default=600.0, gt=0, description="How often to prune.")
     replay_page: int = Field(default=500, ge=1, description="Events read per replay query.")
+    outbox_sweep_s: float = Field(
+        default=5.0,
+        gt=0,
+        description="How often run starts left unpublished are sent, once that old.",
+    )
 
     def resolved_database_url(self) -> str:
         return self.database_url or default_sqlite_url(self.data_dir)

@@ -13,6 +13,7 @@ from careerstream.contracts import (
     TokenStreamed,
     TurnCompleted,
 )
+from careerstream.gateway.journal.status import SessionStatus
 from careerstream.gateway.journal.store import Store
 from careerstream.gateway.sessions.admission import Admission
 
@@ -20,7 +21,7 @@ from careerstream.gateway.sessions.admission import Admission
 async def test_events_are_numbered_from_one_per_session(store: Store) -> None:
     a = await store.sessions.create(Locale.EN)
     b = await store.sessions.create(Locale.ZH)
-    journaled = await store.events.journal(
+    written = await store.events.journal(
         [
             TokenStreamed(session_id=a.session_id, text="1"),
             TokenStreamed(session_id=b.session_id, text="x"),
@@ -28,6 +29,7 @@ async def test_events_are_numbered_from_one_per_session(store: Store) -> None:
             TokenStreamed(session_id=a.session_id, text="3"),
         ]
     )
+    journaled = written.events
     assert [(j.event.session_id == a.session_id, j.event.seq) for j in journaled] == [
         (True, 1),
         (False, 1),
@@ -42,8 +44,8 @@ async def test_events_are_numbered_from_one_per_session(store: Store) -> None:
 async def test_a_redelivered_event_is_journaled_once(store: Store) -> None:
     session = await store.sessions.create(Locale.EN)
     event = TokenStreamed(session_id=session.session_id, text="x")
-    first = await store.events.journal([event])
-    again = await store.events.journal([event, event])
+    first = (await store.events.journal([event])).events
+    again = (await store.events.journal([event, event])).events
     assert first[0].new
     assert [j.new for j in again] == [False, False]
     assert again[0].event == first[0].event
@@ -64,7 +66,8 @@ async def test_replay_after_a_cursor_in_pages(store: Store) -> None:
 
 
 async def test_events_of_an_unknown_session_are_dropped(store: Store) -> None:
-    assert await store.events.journal([TokenStreamed(session_id="nobody", text="x")]) == []
+    written = await store.events.journal([TokenStreamed(session_id="nobody", text="x")])
+    assert written.events == []
 
 
 async def test_the_projection_follows_the_journal(store: Store) -> None:
@@ -130,3 +133,23 @@ async def test_pruning_keeps_the_projection_and_moves_the_first_seq(store: Store
     assert view.last_seq == 4
     assert view.history[-1]["content"] == "kept"
     assert [e.seq for e in await store.events.events_after(session.session_id, 0)] == [4]
+
+
+async def test_a_turn_that_asks_for_a_run_records_its_start_once(store: Store) -> None:
+    session = await store.sessions.create(Locale.EN)
+    sid = session.session_id
+    asks = TurnCompleted(
+        session_id=sid, reply="Let me look", is_sufficient=True, pipeline_run_id="r1"
+    )
+    written = await store.events.journal([TokenStreamed(session_id=sid, text="x"), asks])
+    assert written.starts == [sid]
+    started = await store.sessions.get(sid)
+    assert started is not None
+    assert (started.status, started.pipeline_run_id) == (SessionStatus.ANALYZING, "r1")
+    assert started.start_pending_at is not None
+    # The guide answered the same turn again (a redelivery): same run, nothing new to send.
+    again = TurnCompleted(
+        session_id=sid, reply="Let me look", is_sufficient=True, pipeline_run_id="r1"
+    )
+    assert (await store.events.journal([asks, again])).starts == []
+    assert (await store.events.journal([TokenStreamed(session_id=sid, text="y")])).starts == []

@@ -31,9 +31,9 @@ async def test_upgrading_again_changes_nothing(database_url: str) -> None:
             )
     finally:
         await engine.dispose()
-    assert version == "0003"
+    assert version == "0004"
     assert {"sessions", "events"} <= tables
-    assert {"inputs", "pipeline_run_id", "report", "report_pdf"} <= columns
+    assert {"inputs", "pipeline_run_id", "start_pending_at", "report", "report_pdf"} <= columns
 
 
 async def test_every_migration_goes_down_and_up_again(tmp_path: Path) -> None:
@@ -44,6 +44,7 @@ async def test_every_migration_goes_down_and_up_again(tmp_path: Path) -> None:
     first = await _columns(url)
     assert "inputs" not in first
     assert "pipeline_run_id" not in first
+    assert "start_pending_at" not in first
     await upgrade(url)
     assert await _columns(url) == before
 

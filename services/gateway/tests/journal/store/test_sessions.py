@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -48,7 +48,7 @@ async def test_two_racing_messages_start_one_turn(store: Store) -> None:
 async def test_a_start_keeps_the_inputs_and_a_refused_one_changes_nothing(store: Store) -> None:
     session = await store.sessions.create(Locale.EN)
     admit = Admission(60).start
-    after = await store.sessions.record_start(
+    _, after = await store.sessions.record_start(
         session.session_id, {"answers": {"R01": 3}}, source="assessment", admit=admit
     )
     assert after.status is SessionStatus.ANALYZING
@@ -67,3 +67,55 @@ async def test_a_start_keeps_the_inputs_and_a_refused_one_changes_nothing(store:
 async def test_changing_a_session_that_does_not_exist_is_a_key_error(store: Store) -> None:
     with pytest.raises(KeyError):
         await store.sessions.add_user_message("nobody", "hi", admit=Admission(60).message)
+
+
+async def test_a_recorded_start_waits_in_the_outbox_until_cleared(store: Store) -> None:
+    session = await store.sessions.create(Locale.ZH)
+    _, started = await store.sessions.record_start(
+        session.session_id, {}, source="assessment", admit=Admission(60).start
+    )
+    assert started.start_pending_at is not None
+    assert (started.pipeline_source, started.pipeline_locale) == ("assessment", Locale.ZH)
+    assert started.pipeline_run_id is not None
+    later = started.start_pending_at + timedelta(seconds=1)
+    earlier = started.start_pending_at - timedelta(seconds=1)
+    waiting = [r.session_id for r in await store.sessions.pending_starts(later)]
+    assert session.session_id in waiting
+    fresh = [r.session_id for r in await store.sessions.pending_starts(earlier)]
+    assert session.session_id not in fresh, "younger than asked for"
+    await store.sessions.clear_start(session.session_id, "another-run")
+    assert session.session_id in [r.session_id for r in await store.sessions.pending_starts(later)]
+    await store.sessions.clear_start(session.session_id, started.pipeline_run_id)
+    cleared = await store.sessions.get(session.session_id)
+    assert cleared is not None
+    assert cleared.start_pending_at is None
+    assert cleared.status is SessionStatus.ANALYZING, "clearing the mark leaves the run"
+    assert session.session_id not in [
+        r.session_id for r in await store.sessions.pending_starts(later)
+    ]
+
+
+async def test_a_start_taken_back_leaves_the_session_as_it_was(store: Store) -> None:
+    session = await store.sessions.create(Locale.EN)
+    admit = Admission(60).start
+    undo, _ = await store.sessions.record_start(
+        session.session_id, {"answers": {"R01": 3}}, source="assessment", admit=admit
+    )
+    assert await store.sessions.withdraw_start(session.session_id, undo)
+    back = await store.sessions.get(session.session_id)
+    assert back is not None
+    assert (back.status, back.pipeline_run_id, back.inputs) == (SessionStatus.IDLE, None, {})
+    assert back.start_pending_at is None
+
+
+async def test_a_start_already_published_is_not_taken_back(store: Store) -> None:
+    session = await store.sessions.create(Locale.EN)
+    undo, started = await store.sessions.record_start(
+        session.session_id, {}, source="assessment", admit=Admission(60).start
+    )
+    assert started.pipeline_run_id is not None
+    await store.sessions.clear_start(session.session_id, started.pipeline_run_id)
+    assert not await store.sessions.withdraw_start(session.session_id, undo)
+    kept = await store.sessions.get(session.session_id)
+    assert kept is not None
+    assert kept.pipeline_run_id == started.pipeline_run_id

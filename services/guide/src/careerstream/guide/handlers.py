@@ -12,25 +12,22 @@ from faststream.rabbit import RabbitBroker, RabbitMessage, RabbitRouter
 from pydantic import ValidationError
 
 from careerstream.contracts import (
-    ChatMessage,
-    ChatRole,
     CollectedInfo,
     ErrorRaised,
-    PipelineRequested,
     Stage,
     StageRetrying,
     TokenStreamed,
     TurnCompleted,
     TurnRequested,
 )
-from careerstream.contracts.topology import GUIDE_TURNS, PARSE_REQUESTS
+from careerstream.contracts.topology import GUIDE_TURNS
 from careerstream.guide.extraction import extract, merge
 from careerstream.guide.interview import TurnPlan, plan_turn
 from careerstream.guide.llm import GuideModel, ModelError, stream_offline
 from careerstream.guide.prompts import build_messages, template
 from careerstream.guide.settings import GuideSettings
 from careerstream.runtime.coalesce import coalesce
-from careerstream.runtime.publishing import publish_event, publish_request
+from careerstream.runtime.publishing import publish_event
 from careerstream.runtime.stage import stage_subscriber
 
 log = logging.getLogger("careerstream.guide")
@@ -115,9 +112,6 @@ async def run_turn(
             )
         reply = await turn.stream(stream_offline(messages))
 
-    pipeline_run_id = None
-    if plan.start_pipeline:
-        pipeline_run_id = await start_pipeline(broker, request, plan)
     await publish_event(
         broker,
         TurnCompleted(
@@ -126,32 +120,20 @@ async def run_turn(
             missing=[topic.value for topic in plan.missing],
             collected_info=plan.collected if plan.report is None else None,
             asked=list(plan.asked),
-            pipeline_run_id=pipeline_run_id,
+            pipeline_run_id=pipeline_run_id(request) if plan.start_pipeline else None,
+            locale=plan.locale,
             **turn.meta,
         ),
     )
 
 
-async def start_pipeline(broker: RabbitBroker, request: TurnRequested, plan: TurnPlan) -> str:
-    # Derived from the turn's key: a redelivered turn asks for the same run, not a second one.
+def pipeline_run_id(request: TurnRequested) -> str:
+    """The run this turn asks for; the gateway starts it when it journals `turn.completed`.
+
+    Derived from the turn's key: a redelivered turn asks for the same run, not a second one.
+    """
     key = f"{request.idempotency_key}:pipeline"
-    run_id = hashlib.sha256(key.encode()).hexdigest()[:32]
-    conversation = [*request.history, ChatMessage(role=ChatRole.USER, content=request.message)]
-    await publish_request(
-        broker,
-        PARSE_REQUESTS,
-        PipelineRequested(
-            session_id=request.session_id,
-            run_id=run_id,
-            idempotency_key=key,
-            locale=plan.locale,
-            conversation=conversation,
-            collected_info=plan.collected,
-            source="conversation",
-            inputs=request.inputs,
-        ),
-    )
-    return run_id
+    return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
 def build_router(settings: GuideSettings, model: GuideModel) -> RabbitRouter:

@@ -4,11 +4,17 @@ The journal applies every entry in the same transaction that stores it, so the
 snapshot always matches the events up to `last_seq`; the stored-only report
 (`report.rendered`) goes through here like any event. The API's own changes
 (a message, a run started) go through here too, under the row lock.
+
+A run start, from a turn or from the API, is recorded with an outbox mark
+(`start_pending_at`) in the same change that makes the session wait for it; the
+sessions wing publishes the request afterwards and clears the mark.
 """
 
 from __future__ import annotations
 
 import base64
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Protocol
 
 from careerstream.contracts import (
@@ -30,6 +36,7 @@ from careerstream.gateway.journal.status import SessionStatus
 class Projection(Protocol):
     """The session row's fields this module reads and writes."""
 
+    locale: str
     status: str
     stage: str | None
     progress: float
@@ -38,6 +45,10 @@ class Projection(Protocol):
     collected_info: dict[str, Any]
     interview_asked: list[Any]
     pipeline_run_id: str | None
+    pipeline_source: str | None
+    pipeline_locale: str | None
+    start_pending_at: datetime | None
+    inputs: dict[str, Any]
     results: dict[str, Any]
     streaming: dict[str, Any] | None
     last_error: dict[str, Any] | None
@@ -92,8 +103,9 @@ def _turn_completed(state: Projection, event: TurnCompleted) -> None:
         state.collected_info = event.collected_info.model_dump(mode="json")
         state.interview_asked = [topic.value for topic in event.asked]
     if event.pipeline_run_id is not None:
-        # The guide asks for the analysis: the session waits for it, chat is closed.
-        start_pipeline(state, event.pipeline_run_id, "conversation")
+        # The guide asks for the analysis, in the language it wrote in.
+        locale = event.locale.value if event.locale is not None else state.locale
+        start_pipeline(state, event.pipeline_run_id, "conversation", locale=locale, at=event.ts)
     elif state.status == SessionStatus.REPLYING:
         state.status = SessionStatus.IDLE
 
@@ -110,15 +122,65 @@ def _stage(state: Projection, event: StageStarted | StageProgressed | StageCompl
         state.results = {**state.results, stage: event.result}
 
 
-def start_pipeline(state: Projection, run_id: str, source: str) -> None:
-    """A run was asked for: the session waits for it, chat is closed, old results go."""
+# What recording a run changes (inputs too: the API merges new ones in just before).
+_RUN_FIELDS = (
+    "status",
+    "stage",
+    "progress",
+    "status_message",
+    "results",
+    "last_error",
+    "inputs",
+    "pipeline_run_id",
+    "pipeline_source",
+    "pipeline_locale",
+    "start_pending_at",
+)
+
+
+@dataclass(frozen=True)
+class StartUndo:
+    """The session as it was before a run was recorded, to take back a start never sent."""
+
+    run_id: str
+    fields: dict[str, Any]
+
+
+def start_pipeline(
+    state: Projection, run_id: str, source: str, *, locale: str, at: datetime
+) -> bool:
+    """A run was asked for: marked to be published; the session waits, chat is closed.
+
+    Returns False, changing nothing, when `run_id` is the current run already (a turn
+    delivered again asks for the same run): its progress and results must stay.
+    """
+    if state.pipeline_run_id == run_id:
+        return False
     state.pipeline_run_id = run_id
+    state.pipeline_source = source
+    state.pipeline_locale = locale
+    state.start_pending_at = at
     state.status = SessionStatus.ANALYZING
     state.stage = "parse"
     state.progress = 0.0
     state.status_message = f"waiting for the analysis to start ({source})"
     state.results = {}
     state.last_error = None
+    return True
+
+
+def undo_for(state: Projection, run_id: str) -> StartUndo:
+    """Taken just before the API records `run_id` and changes the inputs."""
+    return StartUndo(run_id, {name: getattr(state, name) for name in _RUN_FIELDS})
+
+
+def withdraw_start(state: Projection, undo: StartUndo) -> bool:
+    """Take back a start that was never published; False if it has been since (or moved on)."""
+    if state.pipeline_run_id != undo.run_id or state.start_pending_at is None:
+        return False
+    for name, value in undo.fields.items():
+        setattr(state, name, value)
+    return True
 
 
 def add_user_message(state: Projection, text: str) -> None:

@@ -7,6 +7,9 @@ delivery, and only then acknowledges the deliveries. A crash anywhere before
 the acknowledgement means RabbitMQ delivers again, and the store recognises
 events it already holds by their `event_id`.
 
+A run start recorded from a turn (`turn.completed` asking for one) is handed to
+the listeners of `on_starts` right after the commit, to be published at once.
+
 Nothing an entry does may end the writer: a database outage is waited out, any
 other failure is isolated to its entry, which is dead-lettered. Should the task
 end all the same, `healthy` turns false, so `/readyz` takes the replica out.
@@ -40,6 +43,7 @@ class Pending:
 
 
 PublishLive = Callable[[Sequence[Journaled]], Awaitable[None]]
+StartsRecorded = Callable[[Sequence[str]], None]
 
 
 def _transient(exc: BaseException) -> bool:
@@ -66,6 +70,7 @@ class JournalWriter:
         self.retry_s = retry_s
         self.batches = 0
         self._database_down = False
+        self._on_starts: list[StartsRecorded] = []
         self._inbox: asyncio.Queue[Pending] = asyncio.Queue()
         self._task: asyncio.Task[None] | None = None
 
@@ -77,6 +82,10 @@ class JournalWriter:
     def healthy(self) -> bool:
         """Running, and not waiting for the database."""
         return self.running and not self._database_down
+
+    def on_starts(self, listener: StartsRecorded) -> None:
+        """Told the sessions in which a committed batch recorded a run start (must not block)."""
+        self._on_starts.append(listener)
 
     async def submit(self, delivery: Delivery, entry: JournalEntry) -> None:
         await self._inbox.put(Pending(delivery, entry))
@@ -132,7 +141,7 @@ class JournalWriter:
     async def _write_whole(self, batch: list[Pending]) -> None:
         while True:
             try:
-                journaled = await self.journal.journal([p.entry for p in batch])
+                written = await self.journal.journal([p.entry for p in batch])
                 break
             except Exception as exc:
                 if not _transient(exc):
@@ -142,9 +151,19 @@ class JournalWriter:
                 await asyncio.sleep(self.retry_s)
         self._database_down = False
         self.batches += 1
-        await self.publish_live(journaled)
+        await self.publish_live(written.events)
         for pending in batch:
             await pending.delivery.ack()
+        if written.starts:
+            self._tell_starts(written.starts)
+
+    def _tell_starts(self, session_ids: Sequence[str]) -> None:
+        for listener in self._on_starts:
+            try:
+                listener(session_ids)
+            except Exception:
+                # The starts stay marked in the outbox: the periodic sweep publishes them.
+                log.exception("a listener of recorded starts failed")
 
     async def _write_one(self, pending: Pending) -> None:
         try:

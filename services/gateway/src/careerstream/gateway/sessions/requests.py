@@ -44,8 +44,12 @@ def turn_request(before: SessionRecord, message: str) -> TurnRequested:
     )
 
 
-def pipeline_request(record: SessionRecord, source: str) -> PipelineRequested:
-    """The session's current run, for the parser: the conversation and every input."""
+def pipeline_request(record: SessionRecord) -> PipelineRequested:
+    """The session's current run, for the parser: the conversation and every input.
+
+    Built the same way from the same session every time, so a start published twice
+    (the outbox sweep of another replica) is the same request, known by its key.
+    """
     run_id = record.pipeline_run_id
     if run_id is None:
         raise ValueError(f"session {record.session_id} has no run to request")
@@ -53,9 +57,9 @@ def pipeline_request(record: SessionRecord, source: str) -> PipelineRequested:
         session_id=record.session_id,
         run_id=run_id,
         idempotency_key=stage_key(run_id, Stage.PARSE),
-        locale=record.locale,
+        locale=record.pipeline_locale or record.locale,
         conversation=chat_history(record),
         collected_info=CollectedInfo.model_validate(record.collected_info),
-        source=source,
+        source=record.pipeline_source or "conversation",
         inputs=PipelineInputs.model_validate(record.inputs),
     )

@@ -30,6 +30,15 @@ class Journaled:
     new: bool
 
 
+@dataclass(frozen=True)
+class Written:
+    """What one transaction journaled: the client events in arrival order (copies of
+    events already held included), and the sessions in which it recorded a run start."""
+
+    events: list[Journaled]
+    starts: list[str]
+
+
 def _decode(payload: dict[str, Any]) -> SessionEvent:
     return session_event_adapter.validate_python(payload)
 
@@ -43,7 +52,7 @@ class EventJournal:
     def __init__(self, db: async_sessionmaker[DbSession]) -> None:
         self._db = db
 
-    async def journal(self, entries: Sequence[JournalEntry]) -> list[Journaled]:
+    async def journal(self, entries: Sequence[JournalEntry]) -> Written:
         """Number and store a batch in one transaction, in arrival order; returns client events.
 
         A handful of statements per batch whatever its size: lock the sessions'
@@ -61,6 +70,7 @@ class EventJournal:
                 .with_for_update()
             )
             rows = {row.id: row for row in locked.scalars()}
+            pending_before = {row.id: row.start_pending_at for row in rows.values()}
             stored = await db.execute(
                 sa.select(EventRow.session_id, EventRow.event_id, EventRow.payload).where(
                     EventRow.session_id.in_(list(rows)),
@@ -105,7 +115,14 @@ class EventJournal:
             now = utc_now()
             for row in rows.values():
                 row.updated_at = now
-        return out
+            # Only starts marked here: one the API is publishing right now is its own.
+            starts = [
+                row.id
+                for row in rows.values()
+                if row.start_pending_at is not None
+                and row.start_pending_at != pending_before[row.id]
+            ]
+        return Written(out, starts)
 
     async def events_after(
         self, session_id: str, after_seq: int, limit: int = 500

@@ -33,7 +33,14 @@ class SessionRow(Base):
     history: Mapped[list[Any]] = mapped_column(default=list)
     collected_info: Mapped[dict[str, Any]] = mapped_column(default=dict)
     interview_asked: Mapped[list[Any]] = mapped_column(default=list)
+    # The current run: which it is, what started it, the language it is in.
     pipeline_run_id: Mapped[str | None] = mapped_column(sa.String(64))
+    pipeline_source: Mapped[str | None] = mapped_column(sa.String(32))
+    pipeline_locale: Mapped[str | None] = mapped_column(sa.String(8))
+    # The outbox: set while the current run's start is recorded but not yet published.
+    start_pending_at: Mapped[datetime | None] = mapped_column(
+        sa.DateTime(timezone=True), index=True
+    )
     # The résumé text and questionnaire answers (`PipelineInputs`), kept for every later run.
     inputs: Mapped[dict[str, Any]] = mapped_column(default=dict)
     results: Mapped[dict[str, Any]] = mapped_column(default=dict)

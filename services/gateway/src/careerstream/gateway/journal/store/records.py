@@ -35,6 +35,9 @@ class SessionRecord:
     collected_info: dict[str, Any]
     asked: list[str]
     pipeline_run_id: str | None
+    pipeline_source: str | None
+    pipeline_locale: Locale | None
+    start_pending_at: datetime | None  # the run's start is recorded, not yet published
     inputs: dict[str, Any]
     results: dict[str, Any]
     streaming: dict[str, Any] | None
@@ -59,6 +62,9 @@ class SessionRecord:
             collected_info=dict(row.collected_info),
             asked=list(row.interview_asked or []),
             pipeline_run_id=row.pipeline_run_id,
+            pipeline_source=row.pipeline_source,
+            pipeline_locale=Locale(row.pipeline_locale) if row.pipeline_locale else None,
+            start_pending_at=aware(row.start_pending_at) if row.start_pending_at else None,
             inputs=dict(row.inputs or {}),
             results=dict(row.results),
             streaming=row.streaming,

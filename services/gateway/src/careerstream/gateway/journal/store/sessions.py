@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -17,6 +18,7 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from careerstream.contracts import Locale, new_id, utc_now
 from careerstream.gateway.journal import projection
+from careerstream.gateway.journal.projection import StartUndo
 from careerstream.gateway.journal.status import SessionStatus
 from careerstream.gateway.journal.store.models import SessionRow
 from careerstream.gateway.journal.store.records import Page, PageKey, SessionRecord
@@ -113,18 +115,41 @@ class SessionRepository:
 
     async def record_start(
         self, session_id: str, inputs: dict[str, Any], *, source: str, admit: Admit
-    ) -> SessionRecord:
-        """Mark a new run started and keep `inputs` with the session; returns it after."""
-        async with self._locked(session_id) as row:
-            before = SessionRecord.of(row)
-            admit(before)
-            row.inputs = {**before.inputs, **inputs}
-            projection.start_pipeline(row, new_id(), source)
-        return SessionRecord.of(row)
+    ) -> tuple[StartUndo, SessionRecord]:
+        """Record a new run, marked to be published, and keep `inputs` with the session.
 
-    async def abandon_start(self, session_id: str, run_id: str, message: str) -> None:
-        """The run could not be handed to the parser: the session is free again."""
+        Returns what takes the start back (`withdraw_start`) and the session after it.
+        """
         async with self._locked(session_id) as row:
-            if row.pipeline_run_id == run_id and row.status == SessionStatus.ANALYZING:
-                row.status = SessionStatus.IDLE
-                row.status_message = message
+            admit(SessionRecord.of(row))
+            undo = projection.undo_for(row, new_id())
+            row.inputs = {**row.inputs, **inputs}
+            projection.start_pipeline(row, undo.run_id, source, locale=row.locale, at=utc_now())
+        return undo, SessionRecord.of(row)
+
+    async def withdraw_start(self, session_id: str, undo: StartUndo) -> bool:
+        """Take back a start never published; False when it was published meanwhile."""
+        async with self._locked(session_id) as row:
+            return projection.withdraw_start(row, undo)
+
+    async def clear_start(self, session_id: str, run_id: str) -> None:
+        """The run's request is on the broker: nothing of it waits in the outbox."""
+        async with self._db.begin() as db:
+            await db.execute(
+                sa.update(SessionRow)
+                .where(SessionRow.id == session_id, SessionRow.pipeline_run_id == run_id)
+                .values(start_pending_at=None)
+            )
+
+    async def pending_starts(
+        self, recorded_before: datetime, limit: int = 100
+    ) -> list[SessionRecord]:
+        """Sessions whose run start has waited in the outbox since before `recorded_before`."""
+        query = (
+            sa.select(SessionRow)
+            .where(SessionRow.start_pending_at <= recorded_before)
+            .order_by(SessionRow.start_pending_at)
+            .limit(limit)
+        )
+        async with self._db() as db:
+            return [SessionRecord.of(row) for row in (await db.execute(query)).scalars()]
