@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import base64
-
 import httpx
 import pytest
 
 from careerstream.contracts import (
     ASSESSMENT_ITEM_IDS,
-    InterestProfile,
-    Locale,
-    ReportDocument,
-    ReportRendered,
     SessionCompleted,
     Stage,
     StageCompleted,
@@ -21,6 +15,7 @@ from careerstream.contracts import (
 )
 from careerstream.gateway.journal.store import Store
 from tests.support.gateway import new_session
+from tests.support.reports import PDF, report_rendered
 
 pytestmark = pytest.mark.broker
 
@@ -40,19 +35,7 @@ async def test_the_report_is_404_until_it_exists_then_json_and_pdf(
     run_id = (
         await client.post(f"/api/sessions/{session_id}/assessment", json={"answers": all_answers()})
     ).json()["run_id"]
-    interests = InterestProfile(
-        riasec=dict.fromkeys("RIASEC", 0.5), holland_code="RIA", source="assessment", confidence=0.6
-    )
-    report = ReportDocument(
-        run_id=run_id,
-        locale=Locale.EN,
-        holland_code="RIA",
-        riasec=interests.riasec,
-        riasec_source="assessment",
-        confidence=0.6,
-        markdown="# Report",
-        data_source="catalogue",
-    )
+    rendered = report_rendered(session_id, run_id, holland_code="RIA", riasec_source="assessment")
     meta = {"session_id": session_id, "turn_id": run_id}
     journaled = await store.events.journal(
         [
@@ -60,9 +43,7 @@ async def test_the_report_is_404_until_it_exists_then_json_and_pdf(
             StageCompleted(stage=Stage.MATCH, progress=0.55, result={"matches": []}, **meta),
             # A straggler of an earlier run moves nothing.
             StageStarted(stage=Stage.REPORT, progress=0.9, session_id=session_id, turn_id="old"),
-            ReportRendered(
-                report=report, pdf_base64=base64.b64encode(b"%PDF-1.4 x").decode(), **meta
-            ),
+            rendered,
             SessionCompleted(stage=Stage.REPORT, **meta),
         ]
     )
@@ -77,11 +58,12 @@ async def test_the_report_is_404_until_it_exists_then_json_and_pdf(
     assert snapshot["has_report"] is True
     assert snapshot["results"] == {"match": {"matches": []}}
     answered = await client.get(f"/api/sessions/{session_id}/report")
-    assert answered.content == report.model_dump_json().encode(), "the report as it was stored"
+    stored = rendered.report.model_dump_json().encode()
+    assert answered.content == stored, "the report as it was stored"
     body = answered.json()
     assert body["holland_code"] == "RIA"
     assert body["riasec_source"] == "assessment"
     pdf = await client.get(f"/api/sessions/{session_id}/report/pdf")
     assert pdf.status_code == 200
     assert pdf.headers["content-type"] == "application/pdf"
-    assert pdf.content == b"%PDF-1.4 x"
+    assert pdf.content == PDF

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-import base64
 from collections.abc import AsyncIterator
 
 import pytest
 
 from careerstream.contracts import (
     Locale,
-    ReportDocument,
-    ReportRendered,
     SessionCompleted,
     Stage,
     TokenStreamed,
@@ -21,6 +18,7 @@ from careerstream.gateway.journal.store import Store
 from careerstream.gateway.sessions.admission import Admission
 from careerstream.gateway.settings import GatewaySettings
 from careerstream.runtime.publishing import publish_event
+from tests.support.reports import PDF, report_rendered
 
 pytestmark = pytest.mark.broker
 
@@ -81,19 +79,8 @@ async def test_a_stored_only_report_changes_the_session_and_is_never_numbered(
     )
     run_id = started.pipeline_run_id
     assert run_id is not None
-    document = ReportDocument(
-        run_id=run_id,
-        locale=Locale.EN,
-        holland_code="IRC",
-        riasec=dict.fromkeys("RIASEC", 0.5),
-        riasec_source="inferred",
-        confidence=0.5,
-        markdown="# Report",
-        data_source="catalogue",
-    )
     sid = session.session_id
-    pdf = base64.b64encode(b"%PDF-1.4").decode()
-    rendered = ReportRendered(report=document, pdf_base64=pdf, session_id=sid, turn_id=run_id)
+    rendered = report_rendered(sid, run_id)
     await publish_event(bus.broker, rendered)
     await publish_event(
         bus.broker, SessionCompleted(stage=Stage.REPORT, session_id=sid, turn_id=run_id)
@@ -101,4 +88,4 @@ async def test_a_stored_only_report_changes_the_session_and_is_never_numbered(
     await wait_for_seq(store, session.session_id, 1)
     (completed,) = await store.events.events_after(session.session_id, 0)
     assert completed.type == "session.completed"
-    assert await store.sessions.report_pdf(session.session_id) == b"%PDF-1.4"
+    assert await store.sessions.report_pdf(session.session_id) == PDF

@@ -2,31 +2,16 @@
 
 from __future__ import annotations
 
-import base64
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 
-from careerstream.contracts import (
-    CollectedInfo,
-    ErrorRaised,
-    Locale,
-    ReportDocument,
-    ReportRendered,
-    SessionCompleted,
-    Stage,
-    StageCompleted,
-    StageProgressed,
-    StageRetrying,
-    StageStarted,
-    TokenStreamed,
-    Topic,
-    TurnCompleted,
-)
+from careerstream.contracts import CollectedInfo, Locale, ReportRendered, Stage, Topic, events
 from careerstream.gateway.journal import projection
 from careerstream.gateway.journal.status import SessionStatus
+from tests.support.reports import PDF, report_rendered
 
 
 @dataclass
@@ -61,24 +46,13 @@ def running(run_id: str = "run-1") -> State:
     state = State()
     projection.start_pipeline(state, run_id, "resume", locale="en", at=NOW)
     projection.apply(
-        state, StageStarted(stage=Stage.PARSE, progress=0.0, turn_id=run_id, session_id=SID)
+        state, events.StageStarted(stage=Stage.PARSE, progress=0.0, turn_id=run_id, session_id=SID)
     )
     return state
 
 
 def report(run_id: str) -> ReportRendered:
-    document = ReportDocument(
-        run_id=run_id,
-        locale=Locale.EN,
-        holland_code="IRC",
-        riasec=dict.fromkeys("RIASEC", 0.5),
-        riasec_source="inferred",
-        confidence=0.5,
-        markdown="# Report",
-        data_source="catalogue",
-    )
-    pdf = base64.b64encode(b"%PDF-1.4").decode()
-    return ReportRendered(report=document, pdf_base64=pdf, turn_id=run_id, session_id=SID)
+    return report_rendered(SID, run_id)
 
 
 def test_a_message_opens_a_turn_and_clears_the_last_error() -> None:
@@ -93,11 +67,11 @@ def test_tokens_build_the_text_being_written_per_turn_and_stage() -> None:
     state = State()
     for text in ("hi", " there"):
         projection.apply(
-            state, TokenStreamed(turn_id="t1", stage=Stage.GUIDE, text=text, session_id=SID)
+            state, events.TokenStreamed(turn_id="t1", stage=Stage.GUIDE, text=text, session_id=SID)
         )
     assert state.streaming == {"turn_id": "t1", "stage": "guide", "text": "hi there"}
     projection.apply(
-        state, TokenStreamed(turn_id="r1", stage=Stage.REPORT, text="#", session_id=SID)
+        state, events.TokenStreamed(turn_id="r1", stage=Stage.REPORT, text="#", session_id=SID)
     )
     assert state.streaming == {"turn_id": "r1", "stage": "report", "text": "#"}
 
@@ -105,7 +79,7 @@ def test_tokens_build_the_text_being_written_per_turn_and_stage() -> None:
 def test_a_completed_turn_keeps_the_reply_and_what_was_learned() -> None:
     state = State()
     projection.add_user_message(state, "I studied law")
-    completed = TurnCompleted(
+    completed = events.TurnCompleted(
         reply="Noted.",
         is_sufficient=False,
         collected_info=CollectedInfo(skills=["negotiation"]),
@@ -123,7 +97,9 @@ def test_a_completed_turn_keeps_the_reply_and_what_was_learned() -> None:
 
 def test_a_turn_about_a_report_leaves_the_facts_alone() -> None:
     state = State(collected_info={"skills": ["x"]}, status=SessionStatus.COMPLETED)
-    projection.apply(state, TurnCompleted(reply="Because…", is_sufficient=True, session_id=SID))
+    projection.apply(
+        state, events.TurnCompleted(reply="Because…", is_sufficient=True, session_id=SID)
+    )
     assert state.collected_info == {"skills": ["x"]}
     assert state.status == SessionStatus.COMPLETED
 
@@ -131,7 +107,7 @@ def test_a_turn_about_a_report_leaves_the_facts_alone() -> None:
 def test_a_turn_that_asks_for_the_analysis_starts_it() -> None:
     state = State(results={"match": {}}, last_error={"code": "x", "message": "", "stage": None})
     projection.add_user_message(state, "that is all")
-    turn = TurnCompleted(
+    turn = events.TurnCompleted(
         reply="Let me look.", is_sufficient=True, pipeline_run_id="run-9", session_id=SID, ts=NOW
     )
     projection.apply(state, turn)
@@ -148,13 +124,13 @@ def test_stage_events_move_the_current_run_and_keep_results() -> None:
     state = running()
     projection.apply(
         state,
-        StageProgressed(
+        events.StageProgressed(
             stage=Stage.PARSE, progress=0.05, message="reading", turn_id="run-1", session_id=SID
         ),
     )
     assert (state.status, state.stage, state.progress) == (SessionStatus.RUNNING, "parse", 0.05)
     assert state.status_message == "reading"
-    done = StageCompleted(
+    done = events.StageCompleted(
         stage=Stage.PARSE, progress=0.1, result={"skills": 3}, turn_id="run-1", session_id=SID
     )
     projection.apply(state, done)
@@ -165,14 +141,14 @@ def test_stage_events_move_the_current_run_and_keep_results() -> None:
 @pytest.mark.parametrize(
     "straggler",
     [
-        StageStarted(stage=Stage.REPORT, progress=0.9, turn_id="old", session_id=SID),
-        SessionCompleted(stage=Stage.REPORT, turn_id="old", session_id=SID),
+        events.StageStarted(stage=Stage.REPORT, progress=0.9, turn_id="old", session_id=SID),
+        events.SessionCompleted(stage=Stage.REPORT, turn_id="old", session_id=SID),
         report("old"),
     ],
     ids=["stage", "completed", "report"],
 )
 def test_an_earlier_runs_stragglers_change_nothing(
-    straggler: StageStarted | SessionCompleted | ReportRendered,
+    straggler: events.StageStarted | events.SessionCompleted | ReportRendered,
 ) -> None:
     state = running()
     before = State(**vars(state))
@@ -183,9 +159,10 @@ def test_an_earlier_runs_stragglers_change_nothing(
 def test_a_retried_stage_drops_its_partial_text() -> None:
     state = running()
     projection.apply(
-        state, TokenStreamed(stage=Stage.REPORT, text="# Re", turn_id="run-1", session_id=SID)
+        state,
+        events.TokenStreamed(stage=Stage.REPORT, text="# Re", turn_id="run-1", session_id=SID),
     )
-    retry = StageRetrying(
+    retry = events.StageRetrying(
         stage=Stage.REPORT, attempt=2, reason="redelivered", turn_id="run-1", session_id=SID
     )
     projection.apply(state, retry)
@@ -201,22 +178,25 @@ def test_the_report_is_stored_and_the_run_completes() -> None:
     projection.apply(state, report("run-1"))
     assert state.report is not None
     assert state.report["holland_code"] == "IRC"
-    assert state.report_pdf == b"%PDF-1.4"
-    projection.apply(state, SessionCompleted(stage=Stage.REPORT, turn_id="run-1", session_id=SID))
+    assert state.report_pdf == PDF
+    projection.apply(
+        state, events.SessionCompleted(stage=Stage.REPORT, turn_id="run-1", session_id=SID)
+    )
     assert (state.status, state.progress) == (SessionStatus.COMPLETED, 1.0)
 
 
 def test_an_error_fails_a_running_pipeline_and_frees_a_turn() -> None:
     failed = running()
     projection.apply(
-        failed, ErrorRaised(stage=Stage.PARSE, code="stage_failed", message="x", session_id=SID)
+        failed,
+        events.ErrorRaised(stage=Stage.PARSE, code="stage_failed", message="x", session_id=SID),
     )
     assert failed.status == SessionStatus.FAILED
     assert failed.last_error == {"code": "stage_failed", "message": "x", "stage": "parse"}
     turn = State()
     projection.add_user_message(turn, "hi")
     projection.apply(
-        turn, ErrorRaised(stage=Stage.GUIDE, code="model_error", message="y", session_id=SID)
+        turn, events.ErrorRaised(stage=Stage.GUIDE, code="model_error", message="y", session_id=SID)
     )
     assert turn.status == SessionStatus.IDLE
 
@@ -235,7 +215,7 @@ def test_a_message_whose_turn_never_started_is_taken_back() -> None:
 def test_a_message_the_guide_already_answered_stays() -> None:
     state = State()
     projection.add_user_message(state, "hello")
-    projection.apply(state, TurnCompleted(reply="Hi!", is_sufficient=False, session_id=SID))
+    projection.apply(state, events.TurnCompleted(reply="Hi!", is_sufficient=False, session_id=SID))
     kept = State(**vars(state))
     assert not projection.withdraw_user_message(
         state, "hello", status=SessionStatus.IDLE, last_error=None
@@ -245,7 +225,7 @@ def test_a_message_the_guide_already_answered_stays() -> None:
 
 def test_a_run_asked_for_in_another_language_runs_in_it() -> None:
     state = State(locale="en")
-    turn = TurnCompleted(
+    turn = events.TurnCompleted(
         reply="好的", is_sufficient=True, pipeline_run_id="r", locale=Locale.ZH, session_id=SID
     )
     projection.apply(state, turn)
@@ -254,13 +234,15 @@ def test_a_run_asked_for_in_another_language_runs_in_it() -> None:
 
 def test_recording_the_current_run_again_changes_nothing() -> None:
     state = running()
-    done = StageCompleted(
+    done = events.StageCompleted(
         stage=Stage.PARSE, progress=0.1, result={"skills": 3}, turn_id="run-1", session_id=SID
     )
     projection.apply(state, done)
     before = State(**vars(state))
     assert not projection.start_pipeline(state, "run-1", "conversation", locale="en", at=NOW)
-    again = TurnCompleted(reply="ok", is_sufficient=True, pipeline_run_id="run-1", session_id=SID)
+    again = events.TurnCompleted(
+        reply="ok", is_sufficient=True, pipeline_run_id="run-1", session_id=SID
+    )
     projection.apply(state, again)
     assert (state.status, state.results, state.progress, state.start_pending_at) == (
         before.status,

@@ -36,10 +36,29 @@ class Live:
         self.log.append(f"live {len(journaled)}")
 
 
+async def send_token(writer: JournalWriter, log: list[str], session_id: str, text: str) -> None:
+    """A token whose delivery is named by its text in the log."""
+    await writer.submit(FakeDelivery(log, text), TokenStreamed(session_id=session_id, text=text))
+
+
 async def drain(writer: JournalWriter, log: list[str], acks: int) -> None:
     async with asyncio.timeout(10):
         while sum(entry.startswith(("ack", "reject")) for entry in log) < acks:  # noqa: ASYNC110
             await asyncio.sleep(0.01)
+
+
+async def refusing_bad_text(store: Store, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A new session, and a journal that fails every batch holding a token "bad"."""
+    session = await store.sessions.create(Locale.EN)
+    real = store.events.journal
+
+    async def picky(entries: list[SessionEvent]) -> Written:
+        if any(getattr(e, "text", "") == "bad" for e in entries):
+            raise ValueError("cannot store this one")
+        return await real(entries)
+
+    monkeypatch.setattr(store.events, "journal", picky)
+    return session.session_id
 
 
 async def test_a_burst_is_written_in_few_batches_and_acked_after_live(
@@ -82,9 +101,7 @@ async def test_a_database_outage_is_waited_out(
     writer = JournalWriter(store.events, Live(log), retry_s=0.01)
     writer.start()
     try:
-        await writer.submit(
-            FakeDelivery(log, "a"), TokenStreamed(session_id=session.session_id, text="a")
-        )
+        await send_token(writer, log, session.session_id, "a")
         await drain(writer, log, 1)
         assert writer.healthy
     finally:
@@ -96,21 +113,11 @@ async def test_a_database_outage_is_waited_out(
 async def test_one_bad_event_is_dead_lettered_and_the_rest_is_kept(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    session = await store.sessions.create(Locale.EN)
-    real = store.events.journal
-
-    async def picky(events: list[SessionEvent]) -> Written:
-        if any(getattr(e, "text", "") == "bad" for e in events):
-            raise ValueError("cannot store this one")
-        return await real(events)
-
-    monkeypatch.setattr(store.events, "journal", picky)
+    session_id = await refusing_bad_text(store, monkeypatch)
     log: list[str] = []
     writer = JournalWriter(store.events, Live(log), max_wait_s=0.05)
     for text in ("ok1", "bad", "ok2"):
-        await writer.submit(
-            FakeDelivery(log, text), TokenStreamed(session_id=session.session_id, text=text)
-        )
+        await send_token(writer, log, session_id, text)
     writer.start()
     try:
         await drain(writer, log, 3)
@@ -121,43 +128,27 @@ async def test_one_bad_event_is_dead_lettered_and_the_rest_is_kept(
         "ack ok2",
         "reject bad",
     ]
-    assert [e.seq for e in await real_events(store, session.session_id)] == [1, 2]
-
-
-async def real_events(store: Store, session_id: str) -> list[SessionEvent]:
-    return await store.events.events_after(session_id, 0)
+    assert [e.seq for e in await store.events.events_after(session_id, 0)] == [1, 2]
 
 
 async def test_a_lone_bad_event_is_dead_lettered_and_the_writer_keeps_serving(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """At low traffic a batch is one event: its failure must not end the writer."""
-    session = await store.sessions.create(Locale.EN)
-    real = store.events.journal
-
-    async def picky(events: list[SessionEvent]) -> Written:
-        if any(getattr(e, "text", "") == "bad" for e in events):
-            raise ValueError("cannot store this one")
-        return await real(events)
-
-    monkeypatch.setattr(store.events, "journal", picky)
+    session_id = await refusing_bad_text(store, monkeypatch)
     log: list[str] = []
     writer = JournalWriter(store.events, Live(log))
     writer.start()
     try:
-        await writer.submit(
-            FakeDelivery(log, "bad"), TokenStreamed(session_id=session.session_id, text="bad")
-        )
+        await send_token(writer, log, session_id, "bad")
         await drain(writer, log, 1)
-        await writer.submit(
-            FakeDelivery(log, "ok"), TokenStreamed(session_id=session.session_id, text="ok")
-        )
+        await send_token(writer, log, session_id, "ok")
         await drain(writer, log, 2)
         assert writer.healthy
     finally:
         await writer.stop()
     assert [e for e in log if not e.startswith("live")] == ["reject bad", "ack ok"]
-    assert [e.seq for e in await real_events(store, session.session_id)] == [1]
+    assert [e.seq for e in await store.events.events_after(session_id, 0)] == [1]
 
 
 class Fatal(BaseException):

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import base64
-
 import pytest
 
-from careerstream.contracts import Locale, ReportDocument, ReportRendered
+from careerstream.contracts import Locale
 from careerstream.gateway.journal.store import Store
 from careerstream.gateway.sessions.admission import Admission
 from careerstream.gateway.sessions.errors import Invalid, NotFound
 from careerstream.gateway.sessions.service import SessionService
+from tests.support.reports import PDF, report_rendered
 
 
 async def test_an_unknown_session_is_not_found(store: Store) -> None:
@@ -45,22 +44,7 @@ async def test_the_report_is_not_ready_until_the_run_has_stored_it(store: Store)
         session.session_id, {}, source="assessment", admit=Admission(60).start
     )
     assert started.pipeline_run_id is not None
-    document = ReportDocument(
-        run_id=started.pipeline_run_id,
-        locale=Locale.EN,
-        holland_code="IRC",
-        riasec=dict.fromkeys("RIASEC", 0.5),
-        riasec_source="assessment",
-        confidence=0.5,
-        markdown="# Report",
-        data_source="catalogue",
-    )
-    rendered = ReportRendered(
-        report=document,
-        pdf_base64=base64.b64encode(b"%PDF").decode(),
-        session_id=session.session_id,
-        turn_id=started.pipeline_run_id,
-    )
+    rendered = report_rendered(session.session_id, started.pipeline_run_id)
     await store.events.journal([rendered])
-    assert await service.report(session.session_id) == document
-    assert await service.report_pdf(session.session_id) == b"%PDF"
+    assert await service.report(session.session_id) == rendered.report
+    assert await service.report_pdf(session.session_id) == PDF

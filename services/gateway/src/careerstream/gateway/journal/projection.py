@@ -17,19 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
-from careerstream.contracts import (
-    ErrorRaised,
-    EventBase,
-    JournalEntry,
-    ReportRendered,
-    SessionCompleted,
-    StageCompleted,
-    StageProgressed,
-    StageRetrying,
-    StageStarted,
-    TokenStreamed,
-    TurnCompleted,
-)
+from careerstream.contracts import JournalEntry, ReportRendered, events
 from careerstream.gateway.journal.status import SessionStatus
 
 
@@ -59,21 +47,21 @@ class Projection(Protocol):
 def apply(state: Projection, entry: JournalEntry) -> None:
     # Fields are reassigned, never mutated in place: JSON columns only notice new values.
     match entry:
-        case TokenStreamed():
+        case events.TokenStreamed():
             _token(state, entry)
-        case TurnCompleted():
+        case events.TurnCompleted():
             _turn_completed(state, entry)
-        case StageStarted() | StageProgressed() | StageCompleted():
+        case events.StageStarted() | events.StageProgressed() | events.StageCompleted():
             _stage(state, entry)
-        case StageRetrying():
+        case events.StageRetrying():
             if state.streaming is not None and state.streaming.get("stage") == _stage_of(entry):
                 state.streaming = None  # clients drop that stage's partial output too
             state.status_message = entry.reason
-        case SessionCompleted() if entry.turn_id == state.pipeline_run_id:
+        case events.SessionCompleted() if entry.turn_id == state.pipeline_run_id:
             state.status = SessionStatus.COMPLETED
             state.progress = 1.0
             state.streaming = None
-        case ErrorRaised():
+        case events.ErrorRaised():
             stage = _stage_of(entry)
             state.last_error = {"code": entry.code, "message": entry.message, "stage": stage}
             state.streaming = None
@@ -84,11 +72,11 @@ def apply(state: Projection, entry: JournalEntry) -> None:
             state.report_pdf = base64.b64decode(entry.pdf_base64)
 
 
-def _stage_of(event: EventBase) -> str | None:
+def _stage_of(event: events.EventBase) -> str | None:
     return event.stage.value if event.stage is not None else None
 
 
-def _token(state: Projection, event: TokenStreamed) -> None:
+def _token(state: Projection, event: events.TokenStreamed) -> None:
     stage = _stage_of(event)
     current = state.streaming or {}
     same = current.get("turn_id") == event.turn_id and current.get("stage") == stage
@@ -96,7 +84,7 @@ def _token(state: Projection, event: TokenStreamed) -> None:
     state.streaming = {"turn_id": event.turn_id, "stage": stage, "text": text}
 
 
-def _turn_completed(state: Projection, event: TurnCompleted) -> None:
+def _turn_completed(state: Projection, event: events.TurnCompleted) -> None:
     state.history = [*state.history, {"role": "assistant", "content": event.reply}]
     state.streaming = None
     if event.collected_info is not None:
@@ -110,15 +98,17 @@ def _turn_completed(state: Projection, event: TurnCompleted) -> None:
         state.status = SessionStatus.IDLE
 
 
-def _stage(state: Projection, event: StageStarted | StageProgressed | StageCompleted) -> None:
+def _stage(
+    state: Projection, event: events.StageStarted | events.StageProgressed | events.StageCompleted
+) -> None:
     if event.turn_id != state.pipeline_run_id:
         return  # a straggler of an earlier run must not move this run's progress
     stage = _stage_of(event)
     state.status = SessionStatus.RUNNING
     state.stage = stage
     state.progress = event.progress
-    state.status_message = event.message if isinstance(event, StageProgressed) else ""
-    if isinstance(event, StageCompleted) and event.result is not None and stage:
+    state.status_message = event.message if isinstance(event, events.StageProgressed) else ""
+    if isinstance(event, events.StageCompleted) and event.result is not None and stage:
         state.results = {**state.results, stage: event.result}
 
 

@@ -65,13 +65,14 @@ class JournalWriter:
     ) -> None:
         self.journal = journal
         self.publish_live = publish_live
-        self.max_batch = max_batch
-        self.max_wait_s = max_wait_s
-        self.retry_s = retry_s
-        self.batches = 0
-        self._database_down = False
         self._on_starts: list[StartsRecorded] = []
         self._inbox: asyncio.Queue[Pending] = asyncio.Queue()
+        # A batch: what has arrived, up to `max_batch`, within `max_wait_s` of the first.
+        self.max_batch = max_batch
+        self.max_wait_s = max_wait_s
+        self.retry_s = retry_s  # between tries while the database is down
+        self.batches = 0
+        self._database_down = False
         self._task: asyncio.Task[None] | None = None
 
     @property

@@ -26,6 +26,8 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Journaled:
+    """A client event as numbered; `new` is false for a copy of one already held."""
+
     event: SessionEvent
     new: bool
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from careerstream.contracts import Locale
 from careerstream.gateway.journal.status import SessionStatus
@@ -73,8 +73,7 @@ class SessionRecord:
         )
 
 
-@dataclass(frozen=True)
-class PageKey:
+class PageKey(NamedTuple):
     """Where a listing stopped: sessions are listed newest first, ties broken by id."""
 
     created_at: datetime
