@@ -123,7 +123,7 @@ class SessionRepository:
         async with self._locked(session_id) as row:
             admit(SessionRecord.of(row))
             undo = projection.undo_for(row, new_id())
-            row.inputs = {**row.inputs, **inputs}
+            row.inputs = {**(row.inputs or {}), **inputs}
             projection.start_pipeline(row, undo.run_id, source, locale=row.locale, at=utc_now())
         return undo, SessionRecord.of(row)
 
