@@ -29,7 +29,7 @@ def database_url(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[str]:
     """Each test that needs the database runs once on SQLite and once on PostgreSQL."""
-    from careerstream.gateway.migrate import upgrade
+    from careerstream.gateway.journal.store.migrate import upgrade
 
     if request.param == "sqlite":
         context = sqlite_database(Path(tmp_path_factory.mktemp("sqlite")))

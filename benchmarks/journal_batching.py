@@ -18,26 +18,24 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from careerstream.contracts import Locale, TokenStreamed
-from careerstream.gateway.db import create_engine
-from careerstream.gateway.migrate import upgrade
-from careerstream.gateway.store import SessionStore
+from careerstream.gateway.journal.store import Store
+from careerstream.gateway.journal.store.migrate import upgrade
 from tests.support.database import postgres_database, sqlite_database
 
 BATCH_SIZES = (1, 20, 200)
 
 
 async def measure(url: str, events: int, sessions: int, batch: int) -> float:
-    engine = create_engine(url)
-    store = SessionStore(engine)
+    store = Store.open(url)
     try:
-        ids = [(await store.create(Locale.EN)).session_id for _ in range(sessions)]
+        ids = [(await store.sessions.create(Locale.EN)).session_id for _ in range(sessions)]
         stream = [TokenStreamed(session_id=ids[i % sessions], text="tok ") for i in range(events)]
         started = time.perf_counter()
         for start in range(0, events, batch):
-            await store.journal(stream[start : start + batch])
+            await store.events.journal(stream[start : start + batch])
         return events / (time.perf_counter() - started)
     finally:
-        await engine.dispose()
+        await store.close()
 
 
 @contextlib.contextmanager

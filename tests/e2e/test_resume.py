@@ -9,8 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
-from careerstream.gateway.db import create_engine
-from careerstream.gateway.store import SessionStore
+from careerstream.gateway.journal.store import Store
 from scripts.stack import Stack
 from tests.support.sse import Frame, frames, read_events
 
@@ -183,14 +182,13 @@ async def test_a_cursor_older_than_retention_gets_a_reset(stack: Stack) -> None:
         await start_turn(client, base, session_id, "Hello")
         status = await wait_idle(client, base, session_id)
         # What the retention sweep does once events are old enough.
-        engine = create_engine(stack.env["DATABASE_URL"])
+        store = Store.open(stack.env["DATABASE_URL"])
         try:
-            store = SessionStore(engine)
-            view = await store.get(session_id)
+            view = await store.sessions.get(session_id)
             assert view is not None
-            await store.prune(view.updated_at)
+            await store.events.prune(view.updated_at)
         finally:
-            await engine.dispose()
+            await store.close()
         for cursor in ("1", None):
             received = await read_events(client, base, session_id, cursor=cursor, limit=1)
             assert received[0].event == "reset"

@@ -128,7 +128,7 @@ async def test_a_configured_model_writes_the_reply_and_adds_facts() -> None:
     assert completed.collected_info.education is not None, "the offline extraction stays"
 
 
-async def test_a_sufficient_turn_starts_the_pipeline_once() -> None:
+async def test_a_sufficient_turn_asks_for_the_run_and_leaves_starting_it_to_the_gateway() -> None:
     broker = worker.broker(settings())
     forwarded: list[PipelineRequested] = []
 
@@ -146,11 +146,21 @@ async def test_a_sufficient_turn_starts_the_pipeline_once() -> None:
     assert isinstance(completed, TurnCompleted)
     assert completed.is_sufficient
     assert completed.missing == []
-    assert len(forwarded) == 1
-    assert completed.pipeline_run_id == forwarded[0].run_id
-    assert forwarded[0].collected_info == completed.collected_info
-    assert forwarded[0].conversation[-1].content == message
-    assert forwarded[0].source == "conversation"
+    assert completed.pipeline_run_id is not None
+    assert completed.locale is Locale.EN
+    assert forwarded == [], "the gateway publishes the run once it has journaled the turn"
+    again = await run(worker.broker(settings()), request)
+    assert isinstance(again[-1], TurnCompleted)
+    assert again[-1].pipeline_run_id == completed.pipeline_run_id, "same turn, same run"
+
+
+async def test_a_turn_still_short_of_facts_asks_for_no_run() -> None:
+    events = await run(worker.broker(settings()), TurnRequested(session_id="s1", message="Hi"))
+    completed = events[-1]
+    assert isinstance(completed, TurnCompleted)
+    assert not completed.is_sufficient
+    assert completed.pipeline_run_id is None
+    assert completed.locale is not None
 
 
 async def test_a_redelivered_turn_first_tells_clients_to_drop_partial_output() -> None:

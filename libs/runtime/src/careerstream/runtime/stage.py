@@ -164,9 +164,9 @@ class StageRun:
             await self.progress(*reports.get_nowait())
         return task.result()
 
-    async def forward(self, kind: type[R], *, run_id: str | None = None, **fields: Any) -> R:
-        """Ask the stage that consumes `kind` for the next step of this run (or of `run_id`)."""
-        run_id = run_id or self.request.run_id
+    async def forward(self, kind: type[R], **fields: Any) -> R:
+        """Ask the stage that consumes `kind` for the next step of this run."""
+        run_id = self.request.run_id
         identity: dict[str, Any] = {
             "session_id": self.request.session_id,
             "run_id": run_id,

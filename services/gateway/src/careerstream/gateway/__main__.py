@@ -12,7 +12,7 @@ import sys
 import uvicorn
 
 from careerstream.gateway.app import create_app
-from careerstream.gateway.migrate import upgrade
+from careerstream.gateway.journal.store.migrate import upgrade
 from careerstream.gateway.settings import GatewaySettings
 
 

@@ -1,86 +1,83 @@
-"""The gateway application factory: `uvicorn --factory careerstream.gateway.app:create_app`."""
+"""The gateway application factory: `uvicorn --factory careerstream.gateway.app:create_app`.
+
+Wires the three wings: the journal (bus, writer, store), the sessions wing's services
+on top of it, and the API's routes, which are handed those services through `Depends`.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
-from fastapi.responses import JSONResponse
 
-from careerstream.gateway.bus import GatewayBus
-from careerstream.gateway.db import create_engine
-from careerstream.gateway.errors import install_error_handlers
-from careerstream.gateway.migrate import upgrade
-from careerstream.gateway.pipeline import router as pipeline_router
-from careerstream.gateway.replay import retention_cutoff
-from careerstream.gateway.routes import router
+from careerstream.gateway.api import events, health, report, sessions, starts, turns, web
+from careerstream.gateway.api.deps import provide
+from careerstream.gateway.api.errors import install_error_handlers
+from careerstream.gateway.journal.bus import JournalBus
+from careerstream.gateway.journal.health import JournalHealth
+from careerstream.gateway.journal.replay import Replay
+from careerstream.gateway.journal.retention import sweep_retention
+from careerstream.gateway.journal.store import Store
+from careerstream.gateway.journal.store.migrate import upgrade
+from careerstream.gateway.sessions.admission import Admission
+from careerstream.gateway.sessions.dispatch import StageRequests
+from careerstream.gateway.sessions.outbox import StartRelay
+from careerstream.gateway.sessions.service import SessionService
+from careerstream.gateway.sessions.starts import PipelineStarts
+from careerstream.gateway.sessions.turns import Turns
 from careerstream.gateway.settings import GatewaySettings
-from careerstream.gateway.store import SessionStore
-from careerstream.gateway.web import router as web_router
 
-log = logging.getLogger("careerstream.gateway")
-
-
-async def _sweep_retention(store: SessionStore, settings: GatewaySettings) -> None:
-    while True:
-        cutoff = retention_cutoff(settings.event_retention_s)
-        if cutoff is not None:
-            try:
-                pruned = await store.prune(cutoff)
-                if pruned:
-                    log.info("pruned %d events older than %s", pruned, cutoff.isoformat())
-            except Exception:
-                log.exception(
-                    "retention sweep failed; next try in %.0fs", settings.retention_sweep_s
-                )
-        await asyncio.sleep(settings.retention_sweep_s)
+ROUTERS = (sessions, turns, events, starts, report, health, web)
 
 
 def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     settings = settings or GatewaySettings()
     database_url = settings.resolved_database_url()
-    store = SessionStore(create_engine(database_url))
-    bus = GatewayBus(settings, store)
+    store = Store.open(database_url)
+    bus = JournalBus(settings, store.events)
+    requests = StageRequests(bus.broker)
+    admission = Admission(settings.turn_timeout_s)
+    relay = StartRelay(store.sessions, requests, sweep_s=settings.outbox_sweep_s)
+    bus.writer.on_starts(relay.notice)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if settings.migrate_on_start:
             await upgrade(database_url)
         await bus.start()
-        sweeper = asyncio.create_task(_sweep_retention(store, settings), name="retention")
+        relay.start()
+        sweeper = asyncio.create_task(
+            sweep_retention(
+                store.events,
+                retention_s=settings.event_retention_s,
+                every_s=settings.retention_sweep_s,
+            ),
+            name="retention",
+        )
         try:
             yield
         finally:
             sweeper.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await sweeper
+            await relay.stop()
             await bus.stop()
-            await store.engine.dispose()
+            await store.close()
 
     app = FastAPI(title="careerstream gateway", version="0.1.0", lifespan=lifespan)
-    app.state.bus = bus
+    provide(
+        app,
+        settings,
+        SessionService(store.sessions),
+        Turns(store.sessions, requests, admission),
+        PipelineStarts(store.sessions, relay, admission),
+        Replay(bus.feeds, store.events, page=settings.replay_page),
+        JournalHealth(bus, store),
+    )
     install_error_handlers(app)
-    app.include_router(router)
-    app.include_router(pipeline_router)
-    app.include_router(web_router)
-
-    @app.get("/healthz", include_in_schema=False)
-    async def healthz() -> dict[str, str]:
-        return {"status": "ok"}
-
-    @app.get("/readyz", include_in_schema=False)
-    async def readyz() -> JSONResponse:
-        checks = {
-            "broker": await bus.ready(),
-            "database": await store.ping(),
-            "journal": bus.writer.healthy,
-        }
-        ready = all(checks.values())
-        body = {"status": "ok" if ready else "not ready", "replica": settings.replica_id, **checks}
-        return JSONResponse(body, status_code=200 if ready else 503)
-
+    for module in ROUTERS:
+        app.include_router(module.router)
     return app

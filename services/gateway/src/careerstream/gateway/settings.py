@@ -9,7 +9,7 @@ from pathlib import Path
 from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
-from careerstream.gateway.db import default_sqlite_url
+from careerstream.gateway.journal.store.db import default_sqlite_url
 from careerstream.runtime.onet import OnetSettings
 from careerstream.runtime.settings import BusSettings
 
@@ -50,6 +50,11 @@ class GatewaySettings(BusSettings, OnetSettings):
     )
     retention_sweep_s: float = Field(default=600.0, gt=0, description="How often to prune.")
     replay_page: int = Field(default=500, ge=1, description="Events read per replay query.")
+    outbox_sweep_s: float = Field(
+        default=5.0,
+        gt=0,
+        description="How often run starts left unpublished are sent, once that old.",
+    )
 
     def resolved_database_url(self) -> str:
         return self.database_url or default_sqlite_url(self.data_dir)

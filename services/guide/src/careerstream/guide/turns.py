@@ -2,7 +2,8 @@
 
 Plan what to say (what the message told, what is still missing, whether enough is
 known), have it written — by the configured model, or by the offline engine, which
-also takes over when the model fails — and end the turn. What a turn publishes goes
+also takes over when the model fails — and end the turn, naming the run it asks for
+when enough is known (the gateway starts that run). What a turn publishes goes
 through `TurnOutput`, which the stage harness provides.
 """
 
@@ -10,28 +11,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol
 
 from pydantic import ValidationError
 
-from careerstream.contracts import (
-    ChatMessage,
-    ChatRole,
-    CollectedInfo,
-    PipelineRequested,
-    SessionMessage,
-    StageRequest,
-    TurnCompleted,
-    TurnRequested,
-)
+from careerstream.contracts import CollectedInfo, SessionMessage, TurnCompleted, TurnRequested
 from careerstream.guide.interview import TurnPlan, plan_turn
 from careerstream.guide.llm import GuideModel, ModelError
 from careerstream.guide.prompts import template
 from careerstream.understanding import extract, merge
 
 log = logging.getLogger("careerstream.guide")
-
-R = TypeVar("R", bound=StageRequest)
 
 
 class TurnOutput(Protocol):
@@ -44,7 +34,6 @@ class TurnOutput(Protocol):
     async def retrying(self, reason: str, *, attempt: int | None = None) -> None: ...
     async def failed(self, code: str, message: str, *, retryable: bool = False) -> None: ...
     async def publish(self, kind: type[SessionMessage], **fields: Any) -> None: ...
-    async def forward(self, kind: type[R], *, run_id: str | None = None, **fields: Any) -> R: ...
     def derived_id(self, *purpose: object) -> str: ...
 
 
@@ -93,20 +82,12 @@ async def write_reply(
         return await out.stream(model.offline_reply(plan))
 
 
-async def start_pipeline(request: TurnRequested, plan: TurnPlan, out: TurnOutput) -> str:
-    # Derived from the turn's key: a redelivered turn asks for the same run, not a second one.
-    run_id = out.derived_id("pipeline")
-    conversation = [*request.history, ChatMessage(role=ChatRole.USER, content=request.message)]
-    await out.forward(
-        PipelineRequested,
-        run_id=run_id,
-        locale=plan.locale,
-        conversation=conversation,
-        collected_info=plan.collected,
-        source="conversation",
-        inputs=request.inputs,
-    )
-    return run_id
+def pipeline_run_id(out: TurnOutput) -> str:
+    """The run a sufficient turn asks for; the gateway starts it once it has journaled the turn.
+
+    Derived from the turn's key: a redelivered turn asks for the same run, not a second one.
+    """
+    return out.derived_id("pipeline")
 
 
 async def take_turn(request: TurnRequested, model: GuideModel, out: TurnOutput) -> None:
@@ -114,7 +95,6 @@ async def take_turn(request: TurnRequested, model: GuideModel, out: TurnOutput) 
     reply = await write_reply(model, plan, request, out)
     if reply is None:
         return
-    pipeline_run_id = await start_pipeline(request, plan, out) if plan.start_pipeline else None
     await out.publish(
         TurnCompleted,
         reply=reply,
@@ -122,6 +102,6 @@ async def take_turn(request: TurnRequested, model: GuideModel, out: TurnOutput) 
         missing=[topic.value for topic in plan.missing],
         collected_info=plan.collected if plan.report is None else None,
         asked=list(plan.asked),
-        pipeline_run_id=pipeline_run_id,
+        pipeline_run_id=pipeline_run_id(out) if plan.start_pipeline else None,
         locale=plan.locale,
     )

@@ -1,0 +1,196 @@
+"""How each journal entry changes a session's projection: a state machine, no I/O.
+
+The journal applies every entry in the same transaction that stores it, so the
+snapshot always matches the events up to `last_seq`; the stored-only report
+(`report.rendered`) goes through here like any event. The API's own changes
+(a message, a run started) go through here too, under the row lock.
+
+A run start, from a turn or from the API, is recorded with an outbox mark
+(`start_pending_at`) in the same change that makes the session wait for it; the
+sessions wing publishes the request afterwards and clears the mark.
+"""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol
+
+from careerstream.contracts import JournalEntry, ReportRendered, events
+from careerstream.gateway.journal.status import SessionStatus
+
+
+class Projection(Protocol):
+    """The session row's fields this module reads and writes."""
+
+    locale: str
+    status: str
+    stage: str | None
+    progress: float
+    status_message: str
+    history: list[Any]
+    collected_info: dict[str, Any]
+    interview_asked: list[Any]
+    pipeline_run_id: str | None
+    pipeline_source: str | None
+    pipeline_locale: str | None
+    start_pending_at: datetime | None
+    inputs: dict[str, Any]
+    results: dict[str, Any]
+    streaming: dict[str, Any] | None
+    last_error: dict[str, Any] | None
+    report: dict[str, Any] | None
+    report_pdf: bytes | None
+
+
+def apply(state: Projection, entry: JournalEntry) -> None:
+    # Fields are reassigned, never mutated in place: JSON columns only notice new values.
+    match entry:
+        case events.TokenStreamed():
+            _token(state, entry)
+        case events.TurnCompleted():
+            _turn_completed(state, entry)
+        case events.StageStarted() | events.StageProgressed() | events.StageCompleted():
+            _stage(state, entry)
+        case events.StageRetrying():
+            if state.streaming is not None and state.streaming.get("stage") == _stage_of(entry):
+                state.streaming = None  # clients drop that stage's partial output too
+            state.status_message = entry.reason
+        case events.SessionCompleted() if entry.turn_id == state.pipeline_run_id:
+            state.status = SessionStatus.COMPLETED
+            state.progress = 1.0
+            state.streaming = None
+        case events.ErrorRaised():
+            stage = _stage_of(entry)
+            state.last_error = {"code": entry.code, "message": entry.message, "stage": stage}
+            state.streaming = None
+            running = state.status == SessionStatus.RUNNING
+            state.status = SessionStatus.FAILED if running else SessionStatus.IDLE
+        case ReportRendered() if entry.turn_id == state.pipeline_run_id:
+            state.report = entry.report.model_dump(mode="json")
+            state.report_pdf = base64.b64decode(entry.pdf_base64)
+
+
+def _stage_of(event: events.EventBase) -> str | None:
+    return event.stage.value if event.stage is not None else None
+
+
+def _token(state: Projection, event: events.TokenStreamed) -> None:
+    stage = _stage_of(event)
+    current = state.streaming or {}
+    same = current.get("turn_id") == event.turn_id and current.get("stage") == stage
+    text = (current.get("text", "") if same else "") + event.text
+    state.streaming = {"turn_id": event.turn_id, "stage": stage, "text": text}
+
+
+def _turn_completed(state: Projection, event: events.TurnCompleted) -> None:
+    state.history = [*state.history, {"role": "assistant", "content": event.reply}]
+    state.streaming = None
+    if event.collected_info is not None:
+        state.collected_info = event.collected_info.model_dump(mode="json")
+        state.interview_asked = [topic.value for topic in event.asked]
+    if event.pipeline_run_id is not None:
+        # The guide asks for the analysis, in the language it wrote in.
+        locale = event.locale.value if event.locale is not None else state.locale
+        start_pipeline(state, event.pipeline_run_id, "conversation", locale=locale, at=event.ts)
+    elif state.status == SessionStatus.REPLYING:
+        state.status = SessionStatus.IDLE
+
+
+def _stage(
+    state: Projection, event: events.StageStarted | events.StageProgressed | events.StageCompleted
+) -> None:
+    if event.turn_id != state.pipeline_run_id:
+        return  # a straggler of an earlier run must not move this run's progress
+    stage = _stage_of(event)
+    state.status = SessionStatus.RUNNING
+    state.stage = stage
+    state.progress = event.progress
+    state.status_message = event.message if isinstance(event, events.StageProgressed) else ""
+    if isinstance(event, events.StageCompleted) and event.result is not None and stage:
+        state.results = {**state.results, stage: event.result}
+
+
+# What recording a run changes (inputs too: the API merges new ones in just before).
+_RUN_FIELDS = (
+    "status",
+    "stage",
+    "progress",
+    "status_message",
+    "results",
+    "last_error",
+    "inputs",
+    "pipeline_run_id",
+    "pipeline_source",
+    "pipeline_locale",
+    "start_pending_at",
+)
+
+
+@dataclass(frozen=True)
+class StartUndo:
+    """The session as it was before a run was recorded, to take back a start never sent."""
+
+    run_id: str
+    fields: dict[str, Any]
+
+
+def start_pipeline(
+    state: Projection, run_id: str, source: str, *, locale: str, at: datetime
+) -> bool:
+    """A run was asked for: marked to be published; the session waits, chat is closed.
+
+    Returns False, changing nothing, when `run_id` is the current run already (a turn
+    delivered again asks for the same run): its progress and results must stay.
+    """
+    if state.pipeline_run_id == run_id:
+        return False
+    state.pipeline_run_id = run_id
+    state.pipeline_source = source
+    state.pipeline_locale = locale
+    state.start_pending_at = at
+    state.status = SessionStatus.ANALYZING
+    state.stage = "parse"
+    state.progress = 0.0
+    state.status_message = f"waiting for the analysis to start ({source})"
+    state.results = {}
+    state.last_error = None
+    return True
+
+
+def undo_for(state: Projection, run_id: str) -> StartUndo:
+    """Taken just before the API records `run_id` and changes the inputs."""
+    return StartUndo(run_id, {name: getattr(state, name) for name in _RUN_FIELDS})
+
+
+def withdraw_start(state: Projection, undo: StartUndo) -> bool:
+    """Take back a start that was never published; False if it has been since (or moved on)."""
+    if state.pipeline_run_id != undo.run_id or state.start_pending_at is None:
+        return False
+    for name, value in undo.fields.items():
+        setattr(state, name, value)
+    return True
+
+
+def add_user_message(state: Projection, text: str) -> None:
+    state.history = [*state.history, {"role": "user", "content": text}]
+    state.status = SessionStatus.REPLYING
+    state.last_error = None
+
+
+def withdraw_user_message(
+    state: Projection, text: str, *, status: str, last_error: dict[str, Any] | None
+) -> bool:
+    """Undo `add_user_message` for a turn that never reached the guide.
+
+    Only while nothing has happened since (the message is still the last word and
+    the turn still open); returns whether it was undone.
+    """
+    last = state.history[-1] if state.history else None
+    if state.status != SessionStatus.REPLYING or last != {"role": "user", "content": text}:
+        return False
+    state.history = state.history[:-1]
+    state.status = status
+    state.last_error = last_error
+    return True
