@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -263,13 +262,13 @@ def test_progress_rises_to_one() -> None:
     assert all(m and m.isascii() for _, m in reports)
 
 
-def test_a_long_narrative_is_read_quickly() -> None:
+def test_a_long_narrative_is_read_whole_and_quotes_stay_few() -> None:
+    # Its speed is measured in benchmarks/pipeline_stages.py, not asserted here.
     narrative = (ANALYST.narrative + " " + NURSE.narrative + "\n") * 200
     profile = Profile(narrative=narrative[:60_000])
-    started = time.perf_counter()
     result = inferred_interests(profile, Locale.EN)
-    assert time.perf_counter() - started < 3.0
     assert {"I", "C", "S"} <= set(result.evidence)
+    assert all(len(quotes) <= MAX_QUOTES for quotes in result.evidence.values())
 
 
 # --- the lexicon against O*NET's own words for the areas --------------------------------------

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -47,12 +46,6 @@ def test_job_zones_are_in_range(release: list[Occupation]) -> None:
 def test_a_directory_without_the_release_is_refused(tmp_path: Path) -> None:
     with pytest.raises(OnetImportError, match=r"Occupation Data\.txt"):
         load_onet(tmp_path)
-
-
-def test_the_import_is_quick_enough_for_start_up() -> None:
-    started = time.perf_counter()
-    load_onet(onet_dir())
-    assert time.perf_counter() - started < 30  # a bound against pathologies, not a benchmark
 
 
 def test_the_attribution_names_the_release_and_the_licence() -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import time
 from collections.abc import Callable
 
 import pypdf
@@ -196,14 +195,9 @@ def test_rendering_is_deterministic(document: Document, any_request: ReportReque
     assert render_pdf(doc) == render_pdf(doc)
 
 
-def test_rendering_is_quick_and_small(document: Document, any_request: ReportRequested) -> None:
-    doc = document(any_request)
-    started = time.perf_counter()
-    pdf = render_pdf(doc)
-    elapsed = time.perf_counter() - started
-    # Generous budgets: the handler renders in a worker thread per report.
-    assert elapsed < 5
-    assert len(pdf) < 200_000
+def test_the_pdf_stays_small(document: Document, any_request: ReportRequested) -> None:
+    # How long rendering takes is measured in benchmarks/pipeline_stages.py.
+    assert len(render_pdf(document(any_request))) < 200_000
 
 
 @pytest.mark.parametrize(
