@@ -14,16 +14,13 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from careerstream.contracts import InterestProfile, Locale, Profile
+from careerstream.contracts import InterestProfile, Locale, Profile, Progress, no_progress, within
 from careerstream.contracts.riasec import RIASEC
-
-Progress = Callable[[float, str], None]
-"""Fraction of this stage's work done (0..1) and a short English message."""
 
 _CUES = Path(__file__).parent / "data" / "riasec-cues.json"
 
@@ -62,19 +59,6 @@ QUOTE_REACH = 40  # characters a quote extends either side of its cue, at most
 NEGATION_REACH = 40
 LIKING_REACH = 60
 LIKING_DISTANCE = 6  # words (or pairs of Chinese characters) from "like" to the cue
-
-
-def no_progress(fraction: float, message: str) -> None:
-    """Progress nobody listens to."""
-
-
-def scaled(progress: Progress, start: float, end: float) -> Progress:
-    """Report a sub-task's own 0..1 as the span start..end of the caller's work."""
-
-    def report(fraction: float, message: str) -> None:
-        progress(start + (end - start) * min(max(fraction, 0.0), 1.0), message)
-
-    return report
 
 
 # --- the lexicon -----------------------------------------------------------------------------
@@ -492,7 +476,7 @@ def inferred_interests(
     profile: Profile, locale: Locale, *, progress: Progress = no_progress
 ) -> InterestProfile:
     """Interests read from the profile; evidence quotes the person's own words."""
-    reading = read_profile(profile, progress=scaled(progress, 0.0, 0.8))
+    reading = read_profile(profile, progress=within(progress, 0.0, 0.8))
     raw = reading.raw()
     scores: dict[str, float] = {}
     for done, area in enumerate(RIASEC, start=1):

@@ -11,19 +11,12 @@ from collections.abc import Mapping, Sequence
 
 from careerstream.analyzer import assessment
 from careerstream.analyzer.assessment import AnswersInvalid, Item, score
-from careerstream.analyzer.inference import (
-    Progress,
-    inferred_interests,
-    no_progress,
-    read_profile,
-    scaled,
-)
-from careerstream.contracts import InterestProfile, Locale, Profile
+from careerstream.analyzer.inference import inferred_interests, read_profile
+from careerstream.contracts import InterestProfile, Locale, Profile, Progress, no_progress, within
 from careerstream.contracts.riasec import RIASEC
 
 __all__ = [
     "AnswersInvalid",
-    "Progress",
     "analyze",
     "assessed_interests",
     "inferred_interests",
@@ -55,7 +48,7 @@ def assessed_interests(
     scored = 0.5 if profile is None else 0.3
     progress(scored, "Scored the questionnaire")
     if profile is not None:
-        reading = read_profile(profile, progress=scaled(progress, scored, 0.9))
+        reading = read_profile(profile, progress=within(progress, scored, 0.9))
         for area in RIASEC:
             evidence[area] += [
                 _in_own_words(q, locale) for q in reading.quotes(area, QUOTES_WITH_ANSWERS)

@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterator
 
 from careerstream.contracts import (
+    AREA_NAMES,
+    RIASEC,
     CollectedInfo,
     Education,
     EducationLevel,
@@ -85,32 +87,31 @@ _SUGGEST = {
     "任意一种都可以启动分析。",
 }
 
-RIASEC: dict[str, dict[Locale, str]] = {
+# What each area means, in a few words; its name comes from the contracts' vocabulary.
+_AREA_MEANING: dict[str, dict[Locale, str]] = {
     "R": {
-        EN: "Realistic — hands-on work with tools, machines, plants or animals",
-        ZH: "现实型（R）：动手操作工具、机器，或与动植物打交道",
+        EN: "hands-on work with tools, machines, plants or animals",
+        ZH: "动手操作工具、机器，或与动植物打交道",
     },
     "I": {
-        EN: "Investigative — analysing, researching, solving problems by thinking",
-        ZH: "研究型（I）：分析、研究，用思考解决问题",
+        EN: "analysing, researching, solving problems by thinking",
+        ZH: "分析、研究，用思考解决问题",
     },
-    "A": {
-        EN: "Artistic — creating, designing, expressing ideas",
-        ZH: "艺术型（A）：创作、设计、表达想法",
-    },
-    "S": {
-        EN: "Social — helping, teaching, caring for people",
-        ZH: "社会型（S）：帮助、教导、照顾他人",
-    },
-    "E": {
-        EN: "Enterprising — leading, persuading, starting ventures",
-        ZH: "企业型（E）：领导、说服、开创事业",
-    },
+    "A": {EN: "creating, designing, expressing ideas", ZH: "创作、设计、表达想法"},
+    "S": {EN: "helping, teaching, caring for people", ZH: "帮助、教导、照顾他人"},
+    "E": {EN: "leading, persuading, starting ventures", ZH: "领导、说服、开创事业"},
     "C": {
-        EN: "Conventional — organising data and details, following clear procedures",
-        ZH: "常规型（C）：整理数据与细节，按清晰流程办事",
+        EN: "organising data and details, following clear procedures",
+        ZH: "整理数据与细节，按清晰流程办事",
     },
 }
+
+
+def area_explained(letter: str, locale: Locale) -> str:
+    """ "Realistic — hands-on work …", "现实型（R）：动手操作 …" """
+    name, meaning = AREA_NAMES[locale][letter], _AREA_MEANING[letter][locale]
+    return f"{name}（{letter}）：{meaning}" if locale is ZH else f"{name} — {meaning}"
+
 
 # One CJK character (with its punctuation) or one Latin word with its leading space.
 _TOKEN = re.compile(
@@ -243,7 +244,7 @@ def answer_about_report(question: str, report: ReportDigest, locale: Locale) -> 
     )
     wants_why = any(w in q for w in ("why", "reason", "为什么", "理由", "原因"))
     if wants_code or not (wants_learning or wants_why or _mentioned(question, report.matches)):
-        letters = [RIASEC[c][locale] for c in report.holland_code if c in RIASEC]
+        letters = [area_explained(c, locale) for c in report.holland_code if c in RIASEC]
         if zh:
             parts.append(f"你的霍兰德代码是 {report.holland_code}：" + "；".join(letters) + "。")
         else:

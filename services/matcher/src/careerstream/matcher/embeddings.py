@@ -17,15 +17,16 @@ import logging
 import os
 import tempfile
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
 import numpy as np
 import numpy.typing as npt
 
+from careerstream.contracts import Progress, no_progress
+
 Vectors = npt.NDArray[np.float32]
-Progress = Callable[[float, str], None]
 Kind = Literal["passage", "query"]
 
 DIMENSION = 384
@@ -33,10 +34,6 @@ BATCH = 32  # texts per model call: small enough for regular progress, large eno
 CHUNK = 128  # texts per cache file
 
 logger = logging.getLogger(__name__)
-
-
-def no_progress(fraction: float, message: str) -> None:
-    """The default progress callback: ignore."""
 
 
 class Embedder(Protocol):

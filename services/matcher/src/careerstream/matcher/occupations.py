@@ -26,17 +26,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from careerstream.contracts import Locale
+from careerstream.contracts import Locale, Progress, no_progress
 from careerstream.contracts.riasec import RIASEC
 from careerstream.matcher.catalogue import CatalogueOccupation, builtin_catalogue
-from careerstream.matcher.embeddings import (
-    Embedder,
-    Progress,
-    Vectors,
-    default_embedder,
-    embed_cached,
-    no_progress,
-)
+from careerstream.matcher.embeddings import Embedder, Vectors, default_embedder, embed_cached
 from careerstream.matcher.onet import ATTRIBUTION, Occupation, load_onet
 
 ONET_SOURCE = "O*NET 29.3 text release"

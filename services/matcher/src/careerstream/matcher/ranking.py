@@ -35,9 +35,16 @@ from dataclasses import dataclass, replace
 import numpy as np
 import numpy.typing as npt
 
-from careerstream.contracts import InterestProfile, Locale, OccupationMatch, Profile
+from careerstream.contracts import (
+    InterestProfile,
+    Locale,
+    OccupationMatch,
+    Profile,
+    Progress,
+    no_progress,
+)
 from careerstream.contracts.riasec import RIASEC
-from careerstream.matcher.embeddings import Progress, Vectors, no_progress
+from careerstream.matcher.embeddings import Vectors
 from careerstream.matcher.occupations import IndexedOccupation, OccupationIndex, Term, load_index
 from careerstream.matcher.reasons import Facts, explain
 
