@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import asyncio
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from careerstream.contracts import (
     ErrorRaised,
     Locale,
+    SessionCompleted,
     Stage,
+    StageRetrying,
     StageStarted,
     TokenStreamed,
     TurnCompleted,
@@ -153,3 +156,24 @@ async def test_a_turn_that_asks_for_a_run_records_its_start_once(store: Store) -
     )
     assert (await store.events.journal([asks, again])).starts == []
     assert (await store.events.journal([TokenStreamed(session_id=sid, text="y")])).starts == []
+
+
+async def test_a_stage_rerun_after_the_run_completed_leaves_it_completed(store: Store) -> None:
+    session = await store.sessions.create(Locale.EN)
+    sid = session.session_id
+    await store.events.journal(
+        [
+            TurnCompleted(
+                session_id=sid, reply="Let me look", is_sufficient=True, pipeline_run_id="r"
+            )
+        ]
+    )
+    at: dict[str, Any] = {"session_id": sid, "turn_id": "r", "stage": Stage.REPORT}
+    await store.events.journal([StageStarted(progress=0.55, **at), SessionCompleted(**at)])
+    # Redelivered before its ack, the reporter runs again under fresh ids (a later batch).
+    await store.events.journal(
+        [StageRetrying(attempt=2, reason="again", **at), StageStarted(progress=0.55, **at)]
+    )
+    view = await store.sessions.get(sid)
+    assert view is not None
+    assert (view.status, view.progress) == (SessionStatus.COMPLETED, 1.0)
