@@ -97,7 +97,7 @@ def test_a_completed_turn_keeps_the_reply_and_what_was_learned() -> None:
         session_id=SID,
     )
     projection.apply(state, completed)
-    assert state.history[-1] == {"role": "assistant", "content": "Noted."}
+    assert state.history[-1] == {"role": "assistant", "content": "Noted.", "turn_id": "t1"}
     assert state.collected_info["skills"] == ["negotiation"]
     assert state.interview_asked == ["education"]
     assert state.streaming is None
@@ -357,3 +357,41 @@ def test_a_start_already_published_is_not_taken_back() -> None:
     state.start_pending_at = None  # another replica's sweep sent it and cleared the mark
     assert not projection.withdraw_start(state, undo)
     assert state.pipeline_run_id == "new"
+
+
+def redelivered_turn(turn_id: str, reply: str, **fields: Any) -> list[JournalEntry]:
+    """What a guide redelivered after `turn.completed` (before its ack) publishes again."""
+    at: dict[str, Any] = {"stage": Stage.GUIDE, "turn_id": turn_id, "session_id": SID}
+    return [
+        events.StageRetrying(attempt=2, reason="the request is being processed again", **at),
+        events.TokenStreamed(text=reply, **at),
+        events.TurnCompleted(reply=reply, is_sufficient=False, **at, **fields),
+    ]
+
+
+def test_a_turn_answered_twice_is_kept_once() -> None:
+    state = State()
+    projection.add_user_message(state, "I studied law")
+    *_, completed = redelivered_turn("t1", "Noted.", collected_info=CollectedInfo(skills=["x"]))
+    projection.apply(state, completed)
+    answered = State(**vars(state))
+    for entry in redelivered_turn("t1", "Noted!", collected_info=CollectedInfo(skills=["y"])):
+        projection.apply(state, entry)
+    assert state == answered
+    assert [m["role"] for m in state.history] == ["user", "assistant"]
+
+
+def test_a_late_second_answer_does_not_touch_the_next_turn() -> None:
+    state = State()
+    projection.add_user_message(state, "hello")
+    projection.apply(state, redelivered_turn("t1", "Hi!")[-1])
+    projection.add_user_message(state, "I like maths")
+    projection.apply(
+        state,
+        events.TokenStreamed(stage=Stage.GUIDE, text="Nice", turn_id="t2", session_id=SID),
+    )
+    for entry in redelivered_turn("t1", "Hi!"):
+        projection.apply(state, entry)
+    assert state.status == SessionStatus.REPLYING, "t2 is still being answered"
+    assert state.streaming == {"turn_id": "t2", "stage": "guide", "text": "Nice"}
+    assert [m["content"] for m in state.history] == ["hello", "Hi!", "I like maths"]

@@ -11,8 +11,10 @@ sessions wing publishes the request afterwards and clears the mark.
 
 Which entries count: a pipeline entry only while it is of the current run and
 that run has not completed (a stage redelivered after `session.completed` reruns
-under fresh ids, and an earlier run's stragglers must not move this one). Anything
-else is a straggler that changes nothing.
+under fresh ids, and an earlier run's stragglers must not move this one); a
+guide entry only while its turn is unanswered (a turn redelivered after
+`turn.completed` answers again under fresh ids). Anything else is a straggler
+that changes nothing.
 """
 
 from __future__ import annotations
@@ -80,7 +82,7 @@ def apply(state: Projection, entry: JournalEntry) -> None:
 def counts(state: Projection, entry: JournalEntry) -> bool:
     """Whether `entry` is of the turn or run the session is at (see the module's doc)."""
     if not of_run(entry):
-        return True
+        return not answered(state, entry.turn_id)
     return entry.turn_id == state.pipeline_run_id and not state.pipeline_completed
 
 
@@ -89,6 +91,13 @@ def of_run(entry: JournalEntry) -> bool:
     if isinstance(entry, ReportRendered | events.SessionCompleted):
         return True
     return entry.stage in PIPELINE_STAGES
+
+
+def answered(state: Projection, turn_id: str | None) -> bool:
+    """The guide's reply to `turn_id` is in the history already."""
+    return turn_id is not None and any(
+        m.get("role") == "assistant" and m.get("turn_id") == turn_id for m in state.history
+    )
 
 
 def _stage_of(event: events.EventBase) -> str | None:
@@ -115,7 +124,9 @@ def _token(state: Projection, event: events.TokenStreamed) -> None:
 
 
 def _turn_completed(state: Projection, event: events.TurnCompleted) -> None:
-    state.history = [*state.history, {"role": "assistant", "content": event.reply}]
+    # The turn id marks the turn answered (see `answered`); ChatMessage ignores it.
+    reply = {"role": "assistant", "content": event.reply, "turn_id": event.turn_id}
+    state.history = [*state.history, reply]
     state.streaming = None
     if event.collected_info is not None:
         state.collected_info = event.collected_info.model_dump(mode="json")
