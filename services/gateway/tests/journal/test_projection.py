@@ -8,7 +8,15 @@ from typing import Any
 
 import pytest
 
-from careerstream.contracts import CollectedInfo, Locale, ReportRendered, Stage, Topic, events
+from careerstream.contracts import (
+    CollectedInfo,
+    JournalEntry,
+    Locale,
+    ReportRendered,
+    Stage,
+    Topic,
+    events,
+)
 from careerstream.gateway.journal import projection
 from careerstream.gateway.journal.status import SessionStatus
 from tests.support.reports import PDF, report_rendered
@@ -29,6 +37,7 @@ class State:
     pipeline_run_id: str | None = None
     pipeline_source: str | None = None
     pipeline_locale: str | None = None
+    pipeline_completed: bool = False
     start_pending_at: datetime | None = None
     inputs: dict[str, Any] = field(default_factory=dict)
     results: dict[str, Any] = field(default_factory=dict)
@@ -64,7 +73,7 @@ def test_a_message_opens_a_turn_and_clears_the_last_error() -> None:
 
 
 def test_tokens_build_the_text_being_written_per_turn_and_stage() -> None:
-    state = State()
+    state = State(pipeline_run_id="r1")
     for text in ("hi", " there"):
         projection.apply(
             state, events.TokenStreamed(turn_id="t1", stage=Stage.GUIDE, text=text, session_id=SID)
@@ -88,7 +97,7 @@ def test_a_completed_turn_keeps_the_reply_and_what_was_learned() -> None:
         session_id=SID,
     )
     projection.apply(state, completed)
-    assert state.history[-1] == {"role": "assistant", "content": "Noted."}
+    assert state.history[-1] == {"role": "assistant", "content": "Noted.", "turn_id": "t1"}
     assert state.collected_info["skills"] == ["negotiation"]
     assert state.interview_asked == ["education"]
     assert state.streaming is None
@@ -144,12 +153,17 @@ def test_stage_events_move_the_current_run_and_keep_results() -> None:
         events.StageStarted(stage=Stage.REPORT, progress=0.9, turn_id="old", session_id=SID),
         events.SessionCompleted(stage=Stage.REPORT, turn_id="old", session_id=SID),
         report("old"),
+        events.ErrorRaised(
+            stage=Stage.MATCH, code="stage_failed", message="x", turn_id="old", session_id=SID
+        ),
+        events.StageRetrying(
+            stage=Stage.REPORT, attempt=2, reason="again", turn_id="old", session_id=SID
+        ),
+        events.TokenStreamed(stage=Stage.REPORT, text="# Old", turn_id="old", session_id=SID),
     ],
-    ids=["stage", "completed", "report"],
+    ids=["stage", "completed", "report", "error", "retrying", "token"],
 )
-def test_an_earlier_runs_stragglers_change_nothing(
-    straggler: events.StageStarted | events.SessionCompleted | ReportRendered,
-) -> None:
+def test_an_earlier_runs_stragglers_change_nothing(straggler: JournalEntry) -> None:
     state = running()
     before = State(**vars(state))
     projection.apply(state, straggler)
@@ -185,11 +199,80 @@ def test_the_report_is_stored_and_the_run_completes() -> None:
     assert (state.status, state.progress) == (SessionStatus.COMPLETED, 1.0)
 
 
+def rerun_of_a_finished_stage(run_id: str) -> list[JournalEntry]:
+    """What a reporter redelivered after `session.completed` publishes, under fresh ids."""
+    at: dict[str, Any] = {"stage": Stage.REPORT, "turn_id": run_id, "session_id": SID}
+    return [
+        events.StageRetrying(attempt=2, reason="the request is being processed again", **at),
+        events.StageStarted(progress=0.55, **at),
+        events.TokenStreamed(text="# Report", **at),
+        events.StageProgressed(progress=0.8, message="writing", **at),
+        events.StageCompleted(progress=1.0, result={"again": True}, **at),
+        events.ErrorRaised(code="stage_failed", message="x", **at),
+    ]
+
+
+def test_a_completed_run_stays_completed_when_a_finished_stage_reruns() -> None:
+    state = running()
+    projection.apply(state, report("run-1"))
+    projection.apply(
+        state, events.SessionCompleted(stage=Stage.REPORT, turn_id="run-1", session_id=SID)
+    )
+    completed = State(**vars(state))
+    for entry in rerun_of_a_finished_stage("run-1"):
+        projection.apply(state, entry)
+    assert state == completed
+
+
+def test_a_completed_run_stays_over_after_a_chat_about_its_report() -> None:
+    state = running()
+    projection.apply(
+        state, events.SessionCompleted(stage=Stage.REPORT, turn_id="run-1", session_id=SID)
+    )
+    projection.add_user_message(state, "why?")
+    projection.apply(
+        state,
+        events.TurnCompleted(
+            reply="Because…", is_sufficient=True, turn_id="t2", stage=Stage.GUIDE, session_id=SID
+        ),
+    )
+    assert state.status == SessionStatus.IDLE
+    for entry in rerun_of_a_finished_stage("run-1"):
+        projection.apply(state, entry)
+    assert (state.status, state.last_error, state.streaming) == (SessionStatus.IDLE, None, None)
+
+
+def test_a_new_run_after_a_completed_one_moves_again() -> None:
+    state = running()
+    projection.apply(
+        state, events.SessionCompleted(stage=Stage.REPORT, turn_id="run-1", session_id=SID)
+    )
+    projection.start_pipeline(state, "run-2", "assessment", locale="en", at=NOW)
+    projection.apply(
+        state, events.StageStarted(stage=Stage.PARSE, progress=0.0, turn_id="run-2", session_id=SID)
+    )
+    assert state.status == SessionStatus.RUNNING
+
+
+def test_a_turns_error_leaves_a_running_pipeline_alone() -> None:
+    state = running()
+    before = State(**vars(state))
+    projection.apply(
+        state,
+        events.ErrorRaised(
+            stage=Stage.GUIDE, code="model_error", message="y", turn_id="t9", session_id=SID
+        ),
+    )
+    assert state == before
+
+
 def test_an_error_fails_a_running_pipeline_and_frees_a_turn() -> None:
     failed = running()
     projection.apply(
         failed,
-        events.ErrorRaised(stage=Stage.PARSE, code="stage_failed", message="x", session_id=SID),
+        events.ErrorRaised(
+            stage=Stage.PARSE, code="stage_failed", message="x", turn_id="run-1", session_id=SID
+        ),
     )
     assert failed.status == SessionStatus.FAILED
     assert failed.last_error == {"code": "stage_failed", "message": "x", "stage": "parse"}
@@ -274,3 +357,41 @@ def test_a_start_already_published_is_not_taken_back() -> None:
     state.start_pending_at = None  # another replica's sweep sent it and cleared the mark
     assert not projection.withdraw_start(state, undo)
     assert state.pipeline_run_id == "new"
+
+
+def redelivered_turn(turn_id: str, reply: str, **fields: Any) -> list[JournalEntry]:
+    """What a guide redelivered after `turn.completed` (before its ack) publishes again."""
+    at: dict[str, Any] = {"stage": Stage.GUIDE, "turn_id": turn_id, "session_id": SID}
+    return [
+        events.StageRetrying(attempt=2, reason="the request is being processed again", **at),
+        events.TokenStreamed(text=reply, **at),
+        events.TurnCompleted(reply=reply, is_sufficient=False, **at, **fields),
+    ]
+
+
+def test_a_turn_answered_twice_is_kept_once() -> None:
+    state = State()
+    projection.add_user_message(state, "I studied law")
+    *_, completed = redelivered_turn("t1", "Noted.", collected_info=CollectedInfo(skills=["x"]))
+    projection.apply(state, completed)
+    answered = State(**vars(state))
+    for entry in redelivered_turn("t1", "Noted!", collected_info=CollectedInfo(skills=["y"])):
+        projection.apply(state, entry)
+    assert state == answered
+    assert [m["role"] for m in state.history] == ["user", "assistant"]
+
+
+def test_a_late_second_answer_does_not_touch_the_next_turn() -> None:
+    state = State()
+    projection.add_user_message(state, "hello")
+    projection.apply(state, redelivered_turn("t1", "Hi!")[-1])
+    projection.add_user_message(state, "I like maths")
+    projection.apply(
+        state,
+        events.TokenStreamed(stage=Stage.GUIDE, text="Nice", turn_id="t2", session_id=SID),
+    )
+    for entry in redelivered_turn("t1", "Hi!"):
+        projection.apply(state, entry)
+    assert state.status == SessionStatus.REPLYING, "t2 is still being answered"
+    assert state.streaming == {"turn_id": "t2", "stage": "guide", "text": "Nice"}
+    assert [m["content"] for m in state.history] == ["hello", "Hi!", "I like maths"]

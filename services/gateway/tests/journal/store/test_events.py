@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import asyncio
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from careerstream.contracts import (
     ErrorRaised,
     Locale,
+    SessionCompleted,
     Stage,
+    StageCompleted,
+    StageRetrying,
     StageStarted,
     TokenStreamed,
     TurnCompleted,
@@ -92,7 +96,7 @@ async def test_the_projection_follows_the_journal(store: Store) -> None:
     assert done is not None
     assert done.history == [
         {"role": "user", "content": "hello"},
-        {"role": "assistant", "content": "hi there"},
+        {"role": "assistant", "content": "hi there", "turn_id": "t1"},
     ]
     assert done.streaming is None
     assert done.status == "idle"
@@ -153,3 +157,49 @@ async def test_a_turn_that_asks_for_a_run_records_its_start_once(store: Store) -
     )
     assert (await store.events.journal([asks, again])).starts == []
     assert (await store.events.journal([TokenStreamed(session_id=sid, text="y")])).starts == []
+
+
+async def test_a_stage_rerun_after_the_run_completed_leaves_it_completed(store: Store) -> None:
+    session = await store.sessions.create(Locale.EN)
+    sid = session.session_id
+    await store.events.journal(
+        [
+            TurnCompleted(
+                session_id=sid, reply="Let me look", is_sufficient=True, pipeline_run_id="r"
+            )
+        ]
+    )
+    at: dict[str, Any] = {"session_id": sid, "turn_id": "r", "stage": Stage.REPORT}
+    await store.events.journal([StageStarted(progress=0.55, **at), SessionCompleted(**at)])
+    # Redelivered before its ack, the reporter runs again under fresh ids (a later batch).
+    await store.events.journal(
+        [StageRetrying(attempt=2, reason="again", **at), StageStarted(progress=0.55, **at)]
+    )
+    view = await store.sessions.get(sid)
+    assert view is not None
+    assert (view.status, view.progress) == (SessionStatus.COMPLETED, 1.0)
+
+
+async def test_a_turn_redelivered_after_its_run_started_keeps_one_reply_and_the_results(
+    store: Store,
+) -> None:
+    session = await store.sessions.create(Locale.EN)
+    sid = session.session_id
+    await store.sessions.add_user_message(sid, "that is all", admit=Admission(60).message)
+    turn: dict[str, Any] = {"session_id": sid, "turn_id": "t1", "stage": Stage.GUIDE}
+    asks: dict[str, Any] = {"reply": "Let me look", "is_sufficient": True, "pipeline_run_id": "r1"}
+    await store.events.journal([TurnCompleted(**turn, **asks)])
+    run: dict[str, Any] = {"session_id": sid, "turn_id": "r1", "stage": Stage.PARSE}
+    await store.events.journal(
+        [StageStarted(progress=0.0, **run), StageCompleted(progress=0.1, result={"n": 1}, **run)]
+    )
+    # The guide was redelivered before its ack: new ids (the next attempt), the same turn.
+    again = await store.events.journal(
+        [TokenStreamed(text="Let me look", **turn), TurnCompleted(**turn, **asks)]
+    )
+    assert again.starts == []
+    view = await store.sessions.get(sid)
+    assert view is not None
+    assert [m["role"] for m in view.history] == ["user", "assistant"]
+    assert (view.status, view.results) == (SessionStatus.RUNNING, {"parse": {"n": 1}})
+    assert view.streaming is None

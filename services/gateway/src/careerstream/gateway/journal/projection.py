@@ -8,6 +8,13 @@ snapshot always matches the events up to `last_seq`; the stored-only report
 A run start, from a turn or from the API, is recorded with an outbox mark
 (`start_pending_at`) in the same change that makes the session wait for it; the
 sessions wing publishes the request afterwards and clears the mark.
+
+Which entries count: a pipeline entry only while it is of the current run and
+that run has not completed (a stage redelivered after `session.completed` reruns
+under fresh ids, and an earlier run's stragglers must not move this one); a
+guide entry only while its turn is unanswered (a turn redelivered after
+`turn.completed` answers again under fresh ids). Anything else is a straggler
+that changes nothing.
 """
 
 from __future__ import annotations
@@ -17,7 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
-from careerstream.contracts import JournalEntry, ReportRendered, events
+from careerstream.contracts import PIPELINE_STAGES, JournalEntry, ReportRendered, events
 from careerstream.gateway.journal.status import SessionStatus
 
 
@@ -35,6 +42,7 @@ class Projection(Protocol):
     pipeline_run_id: str | None
     pipeline_source: str | None
     pipeline_locale: str | None
+    pipeline_completed: bool
     start_pending_at: datetime | None
     inputs: dict[str, Any]
     results: dict[str, Any]
@@ -46,6 +54,8 @@ class Projection(Protocol):
 
 def apply(state: Projection, entry: JournalEntry) -> None:
     # Fields are reassigned, never mutated in place: JSON columns only notice new values.
+    if not counts(state, entry):
+        return
     match entry:
         case events.TokenStreamed():
             _token(state, entry)
@@ -57,23 +67,52 @@ def apply(state: Projection, entry: JournalEntry) -> None:
             if state.streaming is not None and state.streaming.get("stage") == _stage_of(entry):
                 state.streaming = None  # clients drop that stage's partial output too
             state.status_message = entry.reason
-        case events.SessionCompleted() if entry.turn_id == state.pipeline_run_id:
+        case events.SessionCompleted():
             state.status = SessionStatus.COMPLETED
+            state.pipeline_completed = True
             state.progress = 1.0
             state.streaming = None
         case events.ErrorRaised():
-            stage = _stage_of(entry)
-            state.last_error = {"code": entry.code, "message": entry.message, "stage": stage}
-            state.streaming = None
-            running = state.status == SessionStatus.RUNNING
-            state.status = SessionStatus.FAILED if running else SessionStatus.IDLE
-        case ReportRendered() if entry.turn_id == state.pipeline_run_id:
+            _error(state, entry)
+        case ReportRendered():
             state.report = entry.report.model_dump(mode="json")
             state.report_pdf = base64.b64decode(entry.pdf_base64)
 
 
+def counts(state: Projection, entry: JournalEntry) -> bool:
+    """Whether `entry` is of the turn or run the session is at (see the module's doc)."""
+    if not of_run(entry):
+        return not answered(state, entry.turn_id)
+    return entry.turn_id == state.pipeline_run_id and not state.pipeline_completed
+
+
+def of_run(entry: JournalEntry) -> bool:
+    """A pipeline run's entry (its `turn_id` is the run id); the others are a turn's."""
+    if isinstance(entry, ReportRendered | events.SessionCompleted):
+        return True
+    return entry.stage in PIPELINE_STAGES
+
+
+def answered(state: Projection, turn_id: str | None) -> bool:
+    """The guide's reply to `turn_id` is in the history already."""
+    return turn_id is not None and any(
+        m.get("role") == "assistant" and m.get("turn_id") == turn_id for m in state.history
+    )
+
+
 def _stage_of(event: events.EventBase) -> str | None:
     return event.stage.value if event.stage is not None else None
+
+
+def _error(state: Projection, event: events.ErrorRaised) -> None:
+    if not of_run(event):
+        if state.status != SessionStatus.REPLYING:
+            return  # the turn is over already; whatever else runs is not its to end
+        state.status = SessionStatus.IDLE
+    elif SessionStatus(state.status).runs_pipeline:
+        state.status = SessionStatus.FAILED
+    state.last_error = {"code": event.code, "message": event.message, "stage": _stage_of(event)}
+    state.streaming = None
 
 
 def _token(state: Projection, event: events.TokenStreamed) -> None:
@@ -85,7 +124,9 @@ def _token(state: Projection, event: events.TokenStreamed) -> None:
 
 
 def _turn_completed(state: Projection, event: events.TurnCompleted) -> None:
-    state.history = [*state.history, {"role": "assistant", "content": event.reply}]
+    # The turn id marks the turn answered (see `answered`); ChatMessage ignores it.
+    reply = {"role": "assistant", "content": event.reply, "turn_id": event.turn_id}
+    state.history = [*state.history, reply]
     state.streaming = None
     if event.collected_info is not None:
         state.collected_info = event.collected_info.model_dump(mode="json")
@@ -101,8 +142,6 @@ def _turn_completed(state: Projection, event: events.TurnCompleted) -> None:
 def _stage(
     state: Projection, event: events.StageStarted | events.StageProgressed | events.StageCompleted
 ) -> None:
-    if event.turn_id != state.pipeline_run_id:
-        return  # a straggler of an earlier run must not move this run's progress
     stage = _stage_of(event)
     state.status = SessionStatus.RUNNING
     state.stage = stage
@@ -124,6 +163,7 @@ _RUN_FIELDS = (
     "pipeline_run_id",
     "pipeline_source",
     "pipeline_locale",
+    "pipeline_completed",
     "start_pending_at",
 )
 
@@ -150,6 +190,7 @@ def start_pipeline(
     state.pipeline_source = source
     state.pipeline_locale = locale
     state.start_pending_at = at
+    state.pipeline_completed = False
     state.status = SessionStatus.ANALYZING
     state.stage = "parse"
     state.progress = 0.0

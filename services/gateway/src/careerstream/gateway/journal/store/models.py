@@ -37,6 +37,8 @@ class SessionRow(Base):
     pipeline_run_id: Mapped[str | None] = mapped_column(sa.String(64))
     pipeline_source: Mapped[str | None] = mapped_column(sa.String(32))
     pipeline_locale: Mapped[str | None] = mapped_column(sa.String(8))
+    # Set by the run's `session.completed`: its stages rerun after that change nothing.
+    pipeline_completed: Mapped[bool] = mapped_column(sa.Boolean, default=False)
     # The outbox: set while the current run's start is recorded but not yet published.
     start_pending_at: Mapped[datetime | None] = mapped_column(
         sa.DateTime(timezone=True), index=True

@@ -48,6 +48,7 @@ class SessionRepository:
             history=[],
             collected_info={},
             interview_asked=[],
+            pipeline_completed=False,
             inputs={},
             results={},
         )
