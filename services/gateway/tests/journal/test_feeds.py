@@ -83,3 +83,45 @@ async def test_a_client_that_hangs_up_mid_unbind_does_not_cut_the_call_short() -
     await asyncio.sleep(0.01)
     assert finished == ["a"]
     assert task.cancelled()
+
+
+async def test_no_lock_is_left_behind_once_every_listener_has_left() -> None:
+    feeds = SessionFeeds(Bindings().bind, Bindings().unbind, buffer=10)
+    for number in range(500):
+        async with feeds.listen(f"s{number}"):
+            pass
+    assert feeds.lock_count == 0
+
+
+async def test_a_listener_arriving_while_the_last_one_leaves_keeps_the_binding() -> None:
+    bindings = Bindings()
+    gate = asyncio.Event()
+    unbinding = asyncio.Event()
+
+    async def slow_unbind(session_id: str) -> None:
+        unbinding.set()
+        await gate.wait()
+        await bindings.unbind(session_id)
+
+    feeds = SessionFeeds(bindings.bind, slow_unbind, buffer=10)
+
+    async def leave() -> None:
+        async with feeds.listen("a"):
+            pass
+
+    async def arrive() -> None:
+        async with feeds.listen("a") as listener:
+            feeds.dispatch(token("a"))
+            assert listener.events.qsize() == 1
+
+    leaving = asyncio.create_task(leave())
+    await asyncio.wait_for(unbinding.wait(), 5)  # the last listener is leaving, lock held
+    arriving = asyncio.create_task(arrive())
+    for _ in range(5):
+        await asyncio.sleep(0)  # the newcomer now waits for that lock
+    gate.set()
+    await asyncio.wait_for(asyncio.gather(leaving, arriving), 5)
+    # Unbound by the first leaver, bound again for the newcomer, unbound when it left.
+    assert bindings.log == [("bind", "a"), ("unbind", "a"), ("bind", "a"), ("unbind", "a")]
+    assert feeds.lock_count == 0
+    assert feeds.session_count == 0

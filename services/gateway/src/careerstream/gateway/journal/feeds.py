@@ -4,6 +4,10 @@ The replica's exclusive queue is bound to `session.<id>` on the live exchange
 while at least one of its clients listens to that session, and unbound when
 the last one leaves. Each listener gets its own bounded buffer; one that falls
 too far behind is cut off (it reconnects and resumes from its last id).
+
+A session's binding changes are serialised by a lock that lives only while
+someone holds or waits for it, so a replica that served many sessions keeps
+no lock for those no longer listened to.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import asyncio
 from collections import defaultdict
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
 
 from careerstream.contracts import SessionEvent
 
@@ -33,13 +38,31 @@ class Listener:
             self.overflowed = True
 
 
+@dataclass
+class _SessionLock:
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    users: int = 0  # holding or waiting
+
+
 class SessionFeeds:
     def __init__(self, bind: BindingChange, unbind: BindingChange, *, buffer: int) -> None:
         self._bind = bind
         self._unbind = unbind
         self._buffer = buffer
         self._listeners: dict[str, set[Listener]] = defaultdict(set)
-        self._locks: dict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
+        self._locks: dict[str, _SessionLock] = {}
+
+    @asynccontextmanager
+    async def _locked(self, session_id: str) -> AsyncIterator[None]:
+        guard = self._locks.setdefault(session_id, _SessionLock())
+        guard.users += 1
+        try:
+            async with guard.lock:
+                yield
+        finally:
+            guard.users -= 1
+            if guard.users == 0:
+                del self._locks[session_id]
 
     @asynccontextmanager
     async def listen(self, session_id: str) -> AsyncIterator[Listener]:
@@ -50,14 +73,14 @@ class SessionFeeds:
         the channel that every consumer of this replica shares.
         """
         listener = Listener(session_id, self._buffer)
-        async with self._locks[session_id]:
+        async with self._locked(session_id):
             if not self._listeners[session_id]:
                 await asyncio.shield(self._bind(session_id))
             self._listeners[session_id].add(listener)
         try:
             yield listener
         finally:
-            async with self._locks[session_id]:
+            async with self._locked(session_id):
                 listeners = self._listeners[session_id]
                 listeners.discard(listener)
                 if not listeners:
@@ -71,3 +94,7 @@ class SessionFeeds:
     @property
     def session_count(self) -> int:
         return len(self._listeners)
+
+    @property
+    def lock_count(self) -> int:
+        return len(self._locks)
