@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from careerstream.contracts import Locale, Stage, stage_key
-from careerstream.gateway.sessions.requests import pipeline_request, turn_request
+from careerstream.gateway.sessions.requests import HistoryBound, pipeline_request, turn_request
 from tests.support.records import make_record
 
 HISTORY = [
@@ -77,3 +77,27 @@ def test_the_same_run_is_requested_the_same_way_twice() -> None:
 def test_a_session_without_a_run_has_nothing_to_request() -> None:
     with pytest.raises(ValueError, match="no run"):
         pipeline_request(make_record())
+
+
+def _chat(count: int, size: int) -> list[dict[str, str]]:
+    roles = ("user", "assistant")
+    return [{"role": roles[n % 2], "content": f"{n:04d}" + "x" * (size - 4)} for n in range(count)]
+
+
+def test_a_long_chat_sends_only_its_newest_messages_within_the_bounds() -> None:
+    before = make_record(history=_chat(500, 100))
+    by_count = turn_request(before, "next", history=HistoryBound(messages=40, chars=1_000_000))
+    assert [m.content[:4] for m in by_count.history] == [f"{n:04d}" for n in range(460, 500)]
+    by_size = turn_request(before, "next", history=HistoryBound(messages=40, chars=1_000))
+    assert [m.content[:4] for m in by_size.history] == [f"{n:04d}" for n in range(490, 500)]
+
+
+def test_the_default_bound_keeps_a_short_chat_whole() -> None:
+    before = make_record(history=HISTORY)
+    assert [m.content for m in turn_request(before, "a").history] == [m["content"] for m in HISTORY]
+
+
+def test_the_newest_message_travels_even_when_it_alone_exceeds_the_character_bound() -> None:
+    before = make_record(history=_chat(3, 500))
+    request = turn_request(before, "a", history=HistoryBound(messages=40, chars=100))
+    assert [m.content[:4] for m in request.history] == ["0002"]

@@ -25,6 +25,7 @@ from careerstream.gateway.journal.store.migrate import upgrade
 from careerstream.gateway.sessions.admission import Admission
 from careerstream.gateway.sessions.dispatch import StageRequests
 from careerstream.gateway.sessions.outbox import StartRelay
+from careerstream.gateway.sessions.requests import HistoryBound
 from careerstream.gateway.sessions.service import SessionService
 from careerstream.gateway.sessions.starts import PipelineStarts
 from careerstream.gateway.sessions.turns import Turns
@@ -72,7 +73,12 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         app,
         settings,
         SessionService(store.sessions),
-        Turns(store.sessions, requests, admission),
+        Turns(
+            store.sessions,
+            requests,
+            admission,
+            HistoryBound(settings.turn_history_messages, settings.turn_history_chars),
+        ),
         PipelineStarts(store.sessions, relay, admission),
         Replay(bus.feeds, store.events, page=settings.replay_page),
         JournalHealth(bus, store),

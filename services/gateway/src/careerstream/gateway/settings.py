@@ -36,6 +36,12 @@ class GatewaySettings(BusSettings, OnetSettings):
     turn_timeout_s: float = Field(default=120.0, gt=0, description="Longest wait for one turn.")
     heartbeat_s: float = Field(default=15.0, gt=0, description="SSE comment interval when idle.")
     max_message_chars: int = Field(default=8000, ge=1)
+    turn_history_messages: int = Field(
+        default=40, ge=1, description="Most earlier messages a turn request carries (newest kept)."
+    )
+    turn_history_chars: int = Field(
+        default=24_000, ge=1, description="Most characters of earlier messages in a turn request."
+    )
     max_upload_bytes: int = Field(default=5 * 1024 * 1024, ge=1, description="Largest résumé file.")
     max_upload_pages: int = Field(default=20, ge=1, description="Most pages of a résumé PDF.")
     listener_buffer: int = Field(

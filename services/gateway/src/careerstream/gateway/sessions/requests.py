@@ -7,6 +7,9 @@ Idempotency keys come from `stage_key`, so a request sent again is known again.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from careerstream.contracts import (
     ChatMessage,
     CollectedInfo,
@@ -26,7 +29,33 @@ def chat_history(record: SessionRecord) -> list[ChatMessage]:
     return [ChatMessage.model_validate(m) for m in record.history]
 
 
-def turn_request(before: SessionRecord, message: str) -> TurnRequested:
+@dataclass(frozen=True)
+class HistoryBound:
+    """How much of the conversation a turn carries: the newest messages, within both limits.
+
+    The guide is stateless, so without a bound a long chat would send ever larger
+    requests; what it knows of older turns is in `collected_info` anyway.
+    """
+
+    messages: int = 40
+    chars: int = 24_000
+
+
+def recent(history: Sequence[ChatMessage], bound: HistoryBound) -> list[ChatMessage]:
+    """The newest messages that fit `bound`, in order (the newest one always)."""
+    kept: list[ChatMessage] = []
+    used = 0
+    for message in reversed(history[-bound.messages :] if bound.messages else ()):
+        used += len(message.content)
+        if kept and used > bound.chars:
+            break
+        kept.append(message)
+    return kept[::-1]
+
+
+def turn_request(
+    before: SessionRecord, message: str, *, history: HistoryBound | None = None
+) -> TurnRequested:
     """A turn for the guide: the message, and the session as it was before it."""
     turn_id = new_id()
     return TurnRequested(
@@ -35,7 +64,7 @@ def turn_request(before: SessionRecord, message: str) -> TurnRequested:
         idempotency_key=stage_key(turn_id, Stage.GUIDE),
         locale=before.locale,
         message=message,
-        history=chat_history(before),
+        history=recent(chat_history(before), history or HistoryBound()),
         collected_info=CollectedInfo.model_validate(before.collected_info),
         asked=[Topic(t) for t in before.asked],
         # Once a report exists the chat is about it: the guide gets its digest.

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from careerstream.gateway.journal.store.records import SessionRecord
 from careerstream.gateway.journal.store.sessions import SessionRepository
 from careerstream.gateway.sessions.admission import Admission
 from careerstream.gateway.sessions.dispatch import StageRequests
 from careerstream.gateway.sessions.errors import Unreachable, session_not_found
-from careerstream.gateway.sessions.requests import turn_request
+from careerstream.gateway.sessions.requests import HistoryBound, turn_request
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +28,7 @@ class Turns:
     sessions: SessionRepository
     requests: StageRequests
     admission: Admission
+    history: HistoryBound = field(default_factory=HistoryBound)
 
     async def start(self, session_id: str, message: str) -> TurnStarted:
         """Two racing messages cannot both start: the second one is refused (409)."""
@@ -37,7 +38,7 @@ class Turns:
             )
         except KeyError as exc:
             raise session_not_found(session_id) from exc
-        request = turn_request(before, message)
+        request = turn_request(before, message, history=self.history)
         try:
             await self.requests.turn(request)
         except Exception as exc:
