@@ -27,8 +27,8 @@ async def test_the_sweep_prunes_old_events_and_survives_a_failed_round(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     session = await store.sessions.create(Locale.EN)
-    old = datetime.now(UTC) - timedelta(days=40)
-    await store.events.journal([TokenStreamed(session_id=session.session_id, text="x", ts=old)])
+    store.events.clock = lambda: datetime.now(UTC) - timedelta(days=40)
+    await store.events.journal([TokenStreamed(session_id=session.session_id, text="x")])
     real = store.events.prune
     rounds: list[str] = []
 

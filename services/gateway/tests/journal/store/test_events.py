@@ -125,10 +125,13 @@ async def test_concurrent_writers_never_share_a_seq(store: Store) -> None:
 
 async def test_pruning_keeps_the_projection_and_moves_the_first_seq(store: Store) -> None:
     session = await store.sessions.create(Locale.EN)
-    old = datetime.now(UTC) - timedelta(days=40)
+    store.events.clock = lambda: datetime.now(UTC) - timedelta(days=40)
     await store.events.journal(
-        [TokenStreamed(session_id=session.session_id, text=str(i), ts=old) for i in range(3)]
-        + [TurnCompleted(session_id=session.session_id, reply="kept", is_sufficient=False)]
+        [TokenStreamed(session_id=session.session_id, text=str(i)) for i in range(3)]
+    )
+    store.events.clock = lambda: datetime.now(UTC)
+    await store.events.journal(
+        [TurnCompleted(session_id=session.session_id, reply="kept", is_sufficient=False)]
     )
     assert await store.events.prune(datetime.now(UTC) - timedelta(days=30)) >= 3
     view = await store.sessions.get(session.session_id)
@@ -203,3 +206,32 @@ async def test_a_turn_redelivered_after_its_run_started_keeps_one_reply_and_the_
     assert [m["role"] for m in view.history] == ["user", "assistant"]
     assert (view.status, view.results) == (SessionStatus.RUNNING, {"parse": {"n": 1}})
     assert view.streaming is None
+
+
+async def test_retention_ignores_the_producers_clocks(store: Store) -> None:
+    """Two workers whose clocks differ by seconds: pruning must not punch a hole in `seq`."""
+    session = await store.sessions.create(Locale.EN)
+    now = datetime.now(UTC)
+    skewed = [now, now - timedelta(seconds=2), now]  # the middle worker's clock runs behind
+    await store.events.journal(
+        [
+            TokenStreamed(session_id=session.session_id, text=str(i), ts=ts)
+            for i, ts in enumerate(skewed)
+        ]
+    )
+    await store.events.prune(now - timedelta(seconds=1))
+    assert [e.seq for e in await store.events.events_after(session.session_id, 0)] == [1, 2, 3]
+
+
+async def test_retention_removes_a_prefix_even_when_journal_times_interleave(store: Store) -> None:
+    session = await store.sessions.create(Locale.EN)
+    now = datetime.now(UTC)
+    for age_days in (40, 10, 40, 1):  # a young event between old ones ends the prefix
+        journaled = now - timedelta(days=age_days)
+        store.events.clock = lambda journaled=journaled: journaled  # type: ignore[misc]
+        await store.events.journal([TokenStreamed(session_id=session.session_id, text="x")])
+    await store.events.prune(now - timedelta(days=30))
+    view = await store.sessions.get(session.session_id)
+    assert view is not None
+    assert view.first_seq == 2
+    assert [e.seq for e in await store.events.events_after(session.session_id, 0)] == [2, 3, 4]

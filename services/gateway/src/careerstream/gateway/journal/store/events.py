@@ -8,7 +8,7 @@ the rest the next `seq` numbers, stores them and updates the projection.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeGuard
@@ -51,8 +51,11 @@ def _for_clients(entry: JournalEntry) -> TypeGuard[SessionEvent]:
 
 
 class EventJournal:
-    def __init__(self, db: async_sessionmaker[DbSession]) -> None:
+    def __init__(
+        self, db: async_sessionmaker[DbSession], *, clock: Callable[[], datetime] = utc_now
+    ) -> None:
         self._db = db
+        self.clock = clock  # the gateway's own, for retention; never a producer's `ts`
 
     async def journal(self, entries: Sequence[JournalEntry]) -> Written:
         """Number and store a batch in one transaction, in arrival order; returns client events.
@@ -83,6 +86,7 @@ class EventJournal:
                 (session_id, event_id): payload for session_id, event_id, payload in stored.all()
             }
             inserts: list[dict[str, Any]] = []
+            journaled_at = self.clock()
             for entry in entries:
                 row = rows.get(entry.session_id)
                 if row is None:
@@ -107,6 +111,7 @@ class EventJournal:
                         "event_id": entry.event_id,
                         "type": entry.type,
                         "ts": entry.ts,
+                        "journaled_at": journaled_at,
                         "payload": payload,
                     }
                 )
@@ -139,21 +144,40 @@ class EventJournal:
             return [_decode(payload) for payload in result.scalars()]
 
     async def prune(self, older_than: datetime) -> int:
-        """Delete events older than `older_than`; the projection stays."""
+        """Delete each session's events journaled before `older_than`, as a prefix of `seq`.
+
+        Only the events before a session's first younger one go, so what remains is
+        contiguous and `first_seq` says exactly where it starts (an older cursor gets
+        a reset). Rows are locked in id order, as the writer locks them.
+        """
         async with self._db.begin() as db:
-            touched = sa.select(EventRow.session_id).where(EventRow.ts < older_than).distinct()
-            sessions = list((await db.execute(touched)).scalars())
+            touched = (
+                sa.select(EventRow.session_id).where(EventRow.journaled_at < older_than).distinct()
+            )
+            sessions = sorted((await db.execute(touched)).scalars())
             if not sessions:
                 return 0
-            deleted = await db.execute(sa.delete(EventRow).where(EventRow.ts < older_than))
-            remaining = (
-                sa.select(sa.func.min(EventRow.seq))
-                .where(EventRow.session_id == SessionRow.id)
-                .scalar_subquery()
-            )
-            await db.execute(
-                sa.update(SessionRow)
+            locked = await db.execute(
+                sa.select(SessionRow)
                 .where(SessionRow.id.in_(sessions))
-                .values(first_seq=sa.func.coalesce(remaining, SessionRow.last_seq + 1))
+                .order_by(SessionRow.id)
+                .with_for_update()
             )
-            return int(getattr(deleted, "rowcount", 0) or 0)
+            rows = list(locked.scalars())
+            young = await db.execute(
+                sa.select(EventRow.session_id, sa.func.min(EventRow.seq))
+                .where(EventRow.session_id.in_(sessions), EventRow.journaled_at >= older_than)
+                .group_by(EventRow.session_id)
+            )
+            first_young: dict[str, int] = dict(young.all())
+            deleted = 0
+            for row in rows:
+                keep_from = first_young.get(row.id, row.last_seq + 1)
+                gone = await db.execute(
+                    sa.delete(EventRow).where(
+                        EventRow.session_id == row.id, EventRow.seq < keep_from
+                    )
+                )
+                deleted += int(getattr(gone, "rowcount", 0) or 0)
+                row.first_seq = max(row.first_seq, keep_from)
+            return deleted

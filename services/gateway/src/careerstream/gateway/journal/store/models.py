@@ -66,7 +66,9 @@ class EventRow(Base):
     seq: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
     event_id: Mapped[str] = mapped_column(sa.String(64))
     type: Mapped[str] = mapped_column(sa.String(32))
-    ts: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), index=True)
+    ts: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))  # the producer's clock
+    # The gateway's clock at journaling: retention's, since `seq` follows it per session.
+    journaled_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True), index=True)
     payload: Mapped[dict[str, Any]] = mapped_column()
 
     __table_args__ = (sa.UniqueConstraint("session_id", "event_id", name="uq_events_event_id"),)
