@@ -35,7 +35,19 @@ JOURNAL_SHARD_HEADER = "journal-shard"
 # moves sessions between shards, so drain the journal queues first.
 JOURNAL_SHARDS = 8
 
+# Attempts a stage request gets before it is dead-lettered. The stage harness counts them
+# itself (`ATTEMPT_HEADER`); the queues' `x-delivery-limit` is only a backstop.
 MAX_DELIVERIES = 5
+
+# Headers of every stage request (`publish_request` sets them): the session and run it
+# belongs to, readable even when the body is not, so an undecodable request can still be
+# reported to its session and a dead letter logged with both.
+SESSION_HEADER = "x-session-id"
+RUN_HEADER = "x-run-id"
+# The attempt a copy of a request starts as (absent: 1). A request whose handler raised
+# is republished with this raised, rather than requeued: RabbitMQ 4.x no longer counts an
+# explicit requeue in the quorum queue's `x-delivery-count`, and a classic queue never did.
+ATTEMPT_HEADER = "x-careerstream-attempt"
 
 
 @dataclass(frozen=True, slots=True)
