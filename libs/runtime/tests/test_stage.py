@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from collections.abc import AsyncIterator
 from types import SimpleNamespace
 from typing import Any
 
@@ -163,6 +164,31 @@ def test_the_attempt_adds_the_harness_count_and_the_deliveries_cut_off(
 ) -> None:
     delivery = Delivery(RecordingBroker(), headers=headers, redelivered=redelivered)
     assert attempt_of(delivery) == attempt  # type: ignore[arg-type]
+
+
+async def test_a_stream_cancelled_while_publishing_closes_its_source() -> None:
+    closed = asyncio.Event()
+    publishing = asyncio.Event()
+
+    class Stuck(RecordingBroker):
+        async def publish(self, message: dict[str, Any], **options: Any) -> None:
+            publishing.set()
+            await asyncio.Event().wait()  # a confirm that never comes
+
+    async def source() -> AsyncIterator[str]:
+        try:
+            for n in range(100):
+                yield f"{n} "
+        finally:
+            closed.set()
+
+    run = StageRun(Stuck(), REQUEST, Stage.GUIDE, token_window_s=0, token_max_chars=1)  # type: ignore[arg-type]
+    task = asyncio.ensure_future(run.stream(source()))
+    await publishing.wait()
+    task.cancel()  # e.g. the turn's deadline
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert closed.is_set()
 
 
 async def test_a_redelivered_request_announces_the_retry_then_starts_over() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -101,6 +102,31 @@ async def test_a_model_failing_mid_reply_hands_over_to_the_offline_guide() -> No
     assert isinstance(events[-1], TurnCompleted)
     assert events[-1].reply == "".join(t.text for t in after)
     assert events[-1].reply.startswith("Hello, I'm your careerstream guide")
+
+
+async def test_a_trickling_model_is_cut_off_at_the_turn_deadline() -> None:
+    async with scripted_model_server() as server:
+        configured = settings(
+            model="openai/scripted-trickle",
+            api_base=server.api_base,
+            api_key="k",
+            model_retries=0,
+            model_timeout_s=30,  # each read is quick: only the turn's own deadline can end it
+            extract_with_model=False,
+            turn_deadline_s=1.0,
+        )
+        request = TurnRequested(session_id="s1", message="Hi")
+        events = await run(worker.broker(configured), request)
+        async with asyncio.timeout(10):
+            await server.stream_ended.wait()
+    # Whether the deadline struck before the first token or mid-reply, the server saw the
+    # guide close the stream before the reply was sent, and nothing came after the error.
+    assert server.stream_ends == ["cut off"], "the guide closed the model's stream"
+    assert "turn.completed" not in [e.type for e in events]
+    error = events[-1]
+    assert isinstance(error, ErrorRaised)
+    assert (error.code, error.retryable) == ("turn_timeout", True)
+    assert (error.stage, error.turn_id) == (Stage.GUIDE, request.run_id)
 
 
 async def test_a_model_failing_before_streaming_leaves_nothing_to_drop() -> None:

@@ -145,12 +145,15 @@ class StageRun:
     async def stream(self, pieces: AsyncIterator[str]) -> str:
         """Publish text as coalesced tokens of this stage; returns the whole text."""
         parts: list[str] = []
-        async for text in coalesce(
-            pieces, window_s=self.token_window_s, max_chars=self.token_max_chars
-        ):
-            parts.append(text)
-            await self.publish(TokenStreamed, text=text)
-            self.tokens_published += 1
+        # Closed however this ends (a deadline may cancel it mid-publish), so the coalescer
+        # closes the source at once: a model's stream holds an HTTP connection.
+        async with contextlib.aclosing(
+            coalesce(pieces, window_s=self.token_window_s, max_chars=self.token_max_chars)
+        ) as texts:
+            async for text in texts:
+                parts.append(text)
+                await self.publish(TokenStreamed, text=text)
+                self.tokens_published += 1
         return "".join(parts)
 
     async def retrying(self, reason: str, *, attempt: int | None = None) -> None:
