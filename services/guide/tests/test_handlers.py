@@ -210,6 +210,42 @@ async def test_a_redelivered_turn_first_tells_clients_to_drop_partial_output() -
             if getattr(s, "queue", None) == stage_queue(GUIDE_TURNS)
         )
         await turns.consume(message)
-    assert isinstance(received[0], StageRetrying)
-    assert received[0].attempt == 2
+    retry = received[0]
+    assert isinstance(retry, StageRetrying)
+    # Which partial reply to drop: the guide's, of this turn.
+    assert (retry.attempt, retry.stage, retry.turn_id) == (2, Stage.GUIDE, request.run_id)
     assert isinstance(received[-1], TurnCompleted)
+
+
+async def test_a_turn_that_failed_is_tried_again_and_clients_drop_the_partial_reply(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[int] = []
+    offline_reply = GuideModel.offline_reply
+
+    def flaky(self: GuideModel, plan: Any) -> AsyncIterator[str]:
+        calls.append(len(calls) + 1)
+        if len(calls) > 1:
+            return offline_reply(self, plan)
+
+        async def broken() -> AsyncIterator[str]:
+            yield "partial "
+            raise RuntimeError("a bug, not a model failure")
+
+        return broken()
+
+    monkeypatch.setattr(GuideModel, "offline_reply", flaky)
+    request = TurnRequested(session_id="s1", message="hi")
+    events = await run(worker.broker(settings(token_flush_chars=1)), request)
+    assert calls == [1, 2], "the harness republished the turn as its second attempt"
+    kinds = [e.type for e in events]
+    retry_at = kinds.index("stage.retrying")
+    assert "token" in kinds[:retry_at], "the first attempt had written something"
+    retry = events[retry_at]
+    assert isinstance(retry, StageRetrying)
+    assert (retry.attempt, retry.stage, retry.turn_id) == (2, Stage.GUIDE, request.run_id)
+    completed = events[-1]
+    assert isinstance(completed, TurnCompleted)
+    after = [e.text for e in events[retry_at:] if isinstance(e, TokenStreamed)]
+    assert completed.reply == "".join(after)
+    assert "partial" not in completed.reply
