@@ -7,7 +7,11 @@ name picks the script:
   not streaming);
 * `scripted-500` fails before streaming;
 * `scripted-midstream` streams a few words, then drops the connection;
-* `scripted-slow` waits longer than any test's timeout before answering.
+* `scripted-slow` waits longer than any test's timeout before answering;
+* `scripted-trickle` streams a long reply one word every `TRICKLE_PAUSE_S`, each
+  read quick but the whole far longer than a turn may take. The server notes how
+  each stream ended (`stream_ends`): "finished", or "cut off" when the client closed
+  the connection before the reply was sent.
 """
 
 from __future__ import annotations
@@ -28,6 +32,8 @@ from starlette.routing import Route
 
 REPLY = "Hello from the scripted model, nice to meet you."
 EXTRACTION = {"skills": ["negotiation"], "values": ["autonomy"]}
+TRICKLE = " ".join(f"word{n}" for n in range(200))  # litellm refuses a repeated chunk
+TRICKLE_PAUSE_S = 0.1
 
 
 def _chunk(model: str, delta: dict[str, Any], finish: str | None = None) -> bytes:
@@ -45,6 +51,8 @@ class ScriptedModelServer:
     def __init__(self) -> None:
         self.requests: list[dict[str, Any]] = []
         self.port = 0
+        self.stream_ends: list[str] = []
+        self.stream_ended = asyncio.Event()
 
     @property
     def api_base(self) -> str:
@@ -81,15 +89,24 @@ class ScriptedModelServer:
         return StreamingResponse(self._stream(model), media_type="text/event-stream")
 
     async def _stream(self, model: str) -> AsyncIterator[bytes]:
-        words = REPLY.split(" ")
-        yield _chunk(model, {"role": "assistant", "content": ""})
-        for index, word in enumerate(words):
-            if model == "scripted-midstream" and index == 3:
-                raise ConnectionResetError("scripted drop mid-stream")
-            yield _chunk(model, {"content": word if index == 0 else " " + word})
-            await asyncio.sleep(0.005)
-        yield _chunk(model, {}, "stop")
-        yield b"data: [DONE]\n\n"
+        trickle = model == "scripted-trickle"
+        words = (TRICKLE if trickle else REPLY).split(" ")
+        pause = TRICKLE_PAUSE_S if trickle else 0.005
+        end = "cut off"
+        try:
+            yield _chunk(model, {"role": "assistant", "content": ""})
+            for index, word in enumerate(words):
+                if model == "scripted-midstream" and index == 3:
+                    raise ConnectionResetError("scripted drop mid-stream")
+                yield _chunk(model, {"content": word if index == 0 else " " + word})
+                await asyncio.sleep(pause)
+            yield _chunk(model, {}, "stop")
+            yield b"data: [DONE]\n\n"
+            end = "finished"
+        finally:
+            # Starlette stops this generator when the client disconnects mid-reply.
+            self.stream_ends.append(end)
+            self.stream_ended.set()
 
     def app(self) -> Starlette:
         return Starlette(routes=[Route("/v1/chat/completions", self.completions, methods=["POST"])])

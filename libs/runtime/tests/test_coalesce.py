@@ -59,8 +59,24 @@ async def test_closing_early_cancels_the_pending_read() -> None:
     stream = coalesce(endless(), window_s=0.001, max_chars=100)
     assert await anext(stream) == "first"
     await started.wait()
-    await stream.aclose()  # type: ignore[attr-defined]
+    await stream.aclose()
     assert cancelled.is_set()
+
+
+async def test_closing_early_closes_a_source_resting_between_pieces() -> None:
+    closed = asyncio.Event()
+
+    async def source() -> AsyncIterator[str]:
+        try:
+            for n in range(100):
+                yield f"{n} "
+        finally:
+            closed.set()  # a model stream closes its HTTP connection here
+
+    stream = coalesce(source(), window_s=10, max_chars=2)
+    assert await anext(stream) == "0 "
+    await stream.aclose()
+    assert closed.is_set(), "closed now, not when collected"
 
 
 def test_bad_bounds_are_refused() -> None:

@@ -5,7 +5,10 @@ from __future__ import annotations
 from careerstream.contracts import AnalyzeRequested, Profile, TokenStreamed
 from careerstream.contracts.topology import (
     ANALYZE_REQUESTS,
+    ATTEMPT_HEADER,
     JOURNAL_SHARD_HEADER,
+    RUN_HEADER,
+    SESSION_HEADER,
     journal_shard,
 )
 from careerstream.runtime.publishing import publish_event, publish_request
@@ -34,3 +37,13 @@ async def test_a_request_must_find_its_queue() -> None:
     assert sent["routing_key"] == ANALYZE_REQUESTS.routing_key
     assert sent["mandatory"] is True  # an unroutable request is an error, not a loss
     assert sent["message_id"] == "run:analyze"
+    # Whose it is, readable even when the body is not (an undecodable request, a dead letter).
+    assert sent["headers"] == {SESSION_HEADER: "s1", RUN_HEADER: request.run_id}
+
+
+async def test_a_retry_names_its_attempt() -> None:
+    broker = RecordingBroker()
+    request = AnalyzeRequested(session_id="s1", profile=Profile())
+    await publish_request(broker, ANALYZE_REQUESTS, request, attempt=3)  # type: ignore[arg-type]
+    (sent,) = broker.published
+    assert sent["headers"][ATTEMPT_HEADER] == 3

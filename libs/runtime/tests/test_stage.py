@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from collections.abc import AsyncIterator
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -16,19 +18,60 @@ from careerstream.contracts import (
     Stage,
     StageRequest,
 )
-from careerstream.contracts.topology import ANALYZE_REQUESTS, MAX_DELIVERIES
-from careerstream.runtime.stage import StageRun, run_stage
+from careerstream.contracts.topology import (
+    ANALYZE_REQUESTS,
+    ATTEMPT_HEADER,
+    MAX_DELIVERIES,
+    PARSE_REQUESTS,
+    RUN_HEADER,
+    SESSION_HEADER,
+)
+from careerstream.runtime.stage import StageRun, attempt_of, run_stage
 from tests.support.recording import RecordingBroker
 from tests.support.reports import minimal_report
 
+REQUEST = StageRequest(session_id="s1", run_id="run-1", idempotency_key="run-1:parse")
+
 
 class Delivery:
-    def __init__(self, before: int) -> None:
-        self.headers = {"x-delivery-count": before} if before else {}
-        self.raw_message = type("Raw", (), {"redelivered": before > 0})()
+    """What the harness reads of a RabbitMQ delivery, and how it settled it (with how
+    many messages the broker had confirmed by then)."""
+
+    def __init__(
+        self,
+        broker: RecordingBroker,
+        *,
+        body: bytes | None = None,
+        headers: dict[str, Any] | None = None,
+        redelivered: bool = False,
+        correlation_id: str | None = "s1",
+    ) -> None:
+        self.broker = broker
+        self.body = REQUEST.model_dump_json().encode() if body is None else body
+        self.headers = headers or {}
+        self.raw_message = SimpleNamespace(redelivered=redelivered)
+        self.message_id = REQUEST.idempotency_key
+        self.correlation_id = correlation_id
+        self.committed: str | None = None
+        self.settled: list[tuple[str, int]] = []
+
+    def _settle(self, how: str) -> None:
+        assert self.committed is None, "settled twice"
+        self.committed = how
+        self.settled.append((how, len(self.broker.published)))
+
+    async def ack(self) -> None:
+        self._settle("ack")
+
+    async def nack(self, requeue: bool = True) -> None:
+        self._settle("requeue" if requeue else "nack")
+
+    async def reject(self, requeue: bool = False) -> None:
+        self._settle("requeue" if requeue else "reject")
 
 
-REQUEST = StageRequest(session_id="s1", run_id="run-1", idempotency_key="run-1:parse")
+async def deliver(delivery: Delivery, work: Any) -> None:
+    await run_stage(delivery.broker, delivery, StageRequest, Stage.PARSE, work)  # type: ignore[arg-type]
 
 
 def new_run(broker: RecordingBroker, *, attempt: int = 1) -> StageRun:
@@ -105,49 +148,161 @@ async def test_streamed_text_is_coalesced_into_tokens_of_the_stage() -> None:
     assert {t.stage for t in tokens} == {Stage.REPORT}
 
 
-async def test_a_redelivered_request_announces_the_retry_then_starts_over() -> None:
-    first, again = RecordingBroker(), RecordingBroker()
+@pytest.mark.parametrize(
+    ("headers", "redelivered", "attempt"),
+    [
+        ({}, False, 1),
+        ({}, True, 2),  # cut off, and the queue keeps no count (a classic queue)
+        ({"x-delivery-count": 2}, True, 3),
+        ({ATTEMPT_HEADER: 3}, False, 3),  # a retry the harness republished
+        ({ATTEMPT_HEADER: 3}, True, 4),  # ... whose first delivery died with its worker
+        ({ATTEMPT_HEADER: 3, "x-delivery-count": 2}, True, 5),
+    ],
+)
+def test_the_attempt_adds_the_harness_count_and_the_deliveries_cut_off(
+    headers: dict[str, Any], redelivered: bool, attempt: int
+) -> None:
+    delivery = Delivery(RecordingBroker(), headers=headers, redelivered=redelivered)
+    assert attempt_of(delivery) == attempt  # type: ignore[arg-type]
 
-    async def work(run: StageRun) -> None:
+
+async def test_a_stream_cancelled_while_publishing_closes_its_source() -> None:
+    closed = asyncio.Event()
+    publishing = asyncio.Event()
+
+    class Stuck(RecordingBroker):
+        async def publish(self, message: dict[str, Any], **options: Any) -> None:
+            publishing.set()
+            await asyncio.Event().wait()  # a confirm that never comes
+
+    async def source() -> AsyncIterator[str]:
+        try:
+            for n in range(100):
+                yield f"{n} "
+        finally:
+            closed.set()
+
+    run = StageRun(Stuck(), REQUEST, Stage.GUIDE, token_window_s=0, token_max_chars=1)  # type: ignore[arg-type]
+    task = asyncio.ensure_future(run.stream(source()))
+    await publishing.wait()
+    task.cancel()  # e.g. the turn's deadline
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert closed.is_set()
+
+
+async def test_a_redelivered_request_announces_the_retry_then_starts_over() -> None:
+    first, again = Delivery(RecordingBroker()), Delivery(RecordingBroker(), redelivered=True)
+
+    async def work(request: StageRequest, run: StageRun) -> None:
         await run.completed()
 
-    await run_stage(first, Delivery(before=0), REQUEST, Stage.PARSE, work)  # type: ignore[arg-type]
-    await run_stage(again, Delivery(before=1), REQUEST, Stage.PARSE, work)  # type: ignore[arg-type]
-    assert [e.type for e in first.entries()] == ["stage.started", "stage.completed"]
-    retry, started, completed = again.entries()
+    await deliver(first, work)
+    await deliver(again, work)
+    assert [e.type for e in first.broker.entries()] == ["stage.started", "stage.completed"]
+    retry, started, completed = again.broker.entries()
     assert (retry.type, retry.attempt) == ("stage.retrying", 2)
     assert (started.type, completed.type) == ("stage.started", "stage.completed")
     # A new attempt publishes under new ids, so the journal keeps it beside the first.
-    assert not {e.event_id for e in first.entries()} & {e.event_id for e in again.entries()}
+    assert not {e.event_id for e in first.broker.entries()} & {
+        e.event_id for e in again.broker.entries()
+    }
+    assert first.settled == [("ack", 2)], "acknowledged after its events were confirmed"
 
 
 async def test_only_pipeline_stages_announce_their_start() -> None:
-    broker = RecordingBroker()
+    delivery = Delivery(RecordingBroker())
 
-    async def work(run: StageRun) -> None:
+    async def work(request: StageRequest, run: StageRun) -> None:
         await run.failed("model_error", "the model failed", retryable=True)
 
-    await run_stage(broker, Delivery(before=0), REQUEST, Stage.GUIDE, work)  # type: ignore[arg-type]
-    (error,) = broker.entries()
+    await run_stage(delivery.broker, delivery, StageRequest, Stage.GUIDE, work)  # type: ignore[arg-type]
+    (error,) = delivery.broker.entries()
     assert (error.type, error.stage, error.retryable) == ("error", Stage.GUIDE, True)
 
 
-@pytest.mark.parametrize(("before", "error_sent"), [(0, False), (MAX_DELIVERIES, True)])
-async def test_a_failure_is_raised_again_and_the_last_one_tells_the_session(
-    before: int, error_sent: bool
+async def failing(request: StageRequest, run: StageRun) -> None:
+    raise RuntimeError("boom")
+
+
+async def test_a_failure_is_republished_as_the_next_attempt_before_it_is_acknowledged() -> None:
+    delivery = Delivery(RecordingBroker(), headers={ATTEMPT_HEADER: 2})
+    await deliver(delivery, failing)
+    *events, retry = delivery.broker.published
+    assert [e["body"]["type"] for e in events] == ["stage.retrying", "stage.started"]
+    assert retry["routing_key"] == PARSE_REQUESTS.routing_key
+    assert retry["headers"][ATTEMPT_HEADER] == 3
+    assert StageRequest.model_validate(retry["body"]) == REQUEST
+    assert delivery.settled == [("ack", 3)], "the next attempt was confirmed first"
+
+
+async def test_the_last_attempt_tells_the_session_then_dead_letters() -> None:
+    delivery = Delivery(RecordingBroker(), headers={ATTEMPT_HEADER: MAX_DELIVERIES})
+    await deliver(delivery, failing)
+    entries = delivery.broker.entries()
+    assert [e.type for e in entries] == ["stage.retrying", "stage.started", "error"]
+    assert (entries[-1].code, entries[-1].retryable) == ("stage_failed", False)
+    assert len(delivery.broker.published) == 3, "no further attempt"
+    assert delivery.settled == [("reject", 3)]
+
+
+async def test_a_request_cut_off_in_every_attempt_is_not_run_again() -> None:
+    delivery = Delivery(
+        RecordingBroker(), headers={ATTEMPT_HEADER: MAX_DELIVERIES}, redelivered=True
+    )
+    ran: list[int] = []
+
+    async def work(request: StageRequest, run: StageRun) -> None:
+        ran.append(run.attempt)
+
+    await deliver(delivery, work)
+    assert ran == []
+    (error,) = delivery.broker.entries()
+    assert (error.type, error.code, error.retryable) == ("error", "stage_failed", False)
+    assert delivery.settled == [("reject", 1)]
+
+
+@pytest.mark.parametrize(
+    "body", [b"{not json", b'{"run_id": "run-1"}', b"\xff\xfe"], ids=["json", "model", "bytes"]
+)
+async def test_an_undecodable_request_tells_the_session_its_headers_name_and_is_rejected(
+    body: bytes,
 ) -> None:
-    broker = RecordingBroker()
+    headers = {SESSION_HEADER: "s9", RUN_HEADER: "run-9"}
+    delivery = Delivery(RecordingBroker(), body=body, headers=headers, redelivered=True)
+    await deliver(delivery, failing)
+    (error,) = delivery.broker.entries()
+    assert (error.session_id, error.turn_id, error.stage) == ("s9", "run-9", Stage.PARSE)
+    assert (error.code, error.retryable) == ("request_undecodable", False)
+    assert delivery.settled == [("reject", 1)], "at once: retrying cannot mend it"
+    again = Delivery(RecordingBroker(), body=body, headers=headers)
+    await deliver(again, failing)
+    assert again.broker.entries()[0].event_id == error.event_id, "a copy is the same event"
 
-    async def work(run: StageRun) -> None:
-        raise RuntimeError("boom")
 
-    with pytest.raises(RuntimeError):
-        await run_stage(broker, Delivery(before), REQUEST, Stage.PARSE, work)  # type: ignore[arg-type]
-    errors = [e for e in broker.entries() if e.type == "error"]
-    assert bool(errors) is error_sent
-    if errors:
-        assert errors[0].code == "stage_failed"
-        assert errors[0].retryable is False
+@pytest.mark.parametrize("session", [None, "not a session id!"])
+async def test_an_undecodable_request_of_no_known_session_is_only_rejected(
+    session: str | None,
+) -> None:
+    delivery = Delivery(RecordingBroker(), body=b"nonsense", correlation_id=session)
+    await deliver(delivery, failing)
+    assert delivery.broker.published == []
+    assert delivery.settled == [("reject", 0)]
+
+
+async def test_when_publishing_fails_the_request_goes_back_untouched() -> None:
+    class Down(RecordingBroker):
+        async def publish(self, message: dict[str, Any], **options: Any) -> None:
+            raise ConnectionError("broker gone")
+
+    delivery = Delivery(Down())
+
+    async def work(request: StageRequest, run: StageRun) -> None:
+        await run.completed()
+
+    with pytest.raises(ConnectionError):
+        await deliver(delivery, work)
+    assert delivery.settled == [("requeue", 0)]
 
 
 async def test_forwarded_requests_carry_the_run_and_a_key_per_stage() -> None:

@@ -27,3 +27,16 @@ async def test_declaring_twice_is_harmless_and_queues_are_durable(rabbitmq_url: 
         await channel.close()
     finally:
         await broker.stop()
+
+
+def test_the_dead_letter_queues_are_bounded() -> None:
+    from careerstream.runtime.topology import dead_letter_queue, dead_letter_watch_queue
+
+    for queue, bound in (
+        (dead_letter_queue, names.DEAD_LETTER_MAX),
+        (dead_letter_watch_queue, names.DEAD_LETTER_WATCH_MAX),
+    ):
+        assert queue.arguments is not None
+        assert queue.arguments["x-max-length"] == bound
+        assert queue.arguments["x-overflow"] == "drop-head"
+    assert names.DEAD_LETTER_QUEUE not in names.RETIRED_DEAD_LETTER_QUEUES

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from faststream.rabbit import RabbitRouter
 
+from careerstream.contracts.topology import DEAD_LETTER_WATCH_QUEUE
 from careerstream.runtime.settings import WorkerSettings
 from careerstream.runtime.worker import Subscribers, Worker
 
@@ -28,7 +29,8 @@ def test_a_worker_from_a_router_gets_its_name_and_handlers() -> None:
     settings = DemoSettings(prefetch=3)
     broker = worker.broker(settings)
     assert built == [settings]
-    assert len(list(broker.subscribers)) == 1
+    queues = {sub.queue.name for sub in broker.subscribers}  # type: ignore[attr-defined]
+    assert queues == {"some.queue", DEAD_LETTER_WATCH_QUEUE}, "its handlers and the watch"
     assert broker.config.app_id == "careerstream.demo"
     assert worker.broker() is not broker  # each build is a broker of its own
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -103,6 +104,31 @@ async def test_a_model_failing_mid_reply_hands_over_to_the_offline_guide() -> No
     assert events[-1].reply.startswith("Hello, I'm your careerstream guide")
 
 
+async def test_a_trickling_model_is_cut_off_at_the_turn_deadline() -> None:
+    async with scripted_model_server() as server:
+        configured = settings(
+            model="openai/scripted-trickle",
+            api_base=server.api_base,
+            api_key="k",
+            model_retries=0,
+            model_timeout_s=30,  # each read is quick: only the turn's own deadline can end it
+            extract_with_model=False,
+            turn_deadline_s=1.0,
+        )
+        request = TurnRequested(session_id="s1", message="Hi")
+        events = await run(worker.broker(configured), request)
+        async with asyncio.timeout(10):
+            await server.stream_ended.wait()
+    # Whether the deadline struck before the first token or mid-reply, the server saw the
+    # guide close the stream before the reply was sent, and nothing came after the error.
+    assert server.stream_ends == ["cut off"], "the guide closed the model's stream"
+    assert "turn.completed" not in [e.type for e in events]
+    error = events[-1]
+    assert isinstance(error, ErrorRaised)
+    assert (error.code, error.retryable) == ("turn_timeout", True)
+    assert (error.stage, error.turn_id) == (Stage.GUIDE, request.run_id)
+
+
 async def test_a_model_failing_before_streaming_leaves_nothing_to_drop() -> None:
     async with scripted_model_server() as server:
         configured = settings(
@@ -184,6 +210,42 @@ async def test_a_redelivered_turn_first_tells_clients_to_drop_partial_output() -
             if getattr(s, "queue", None) == stage_queue(GUIDE_TURNS)
         )
         await turns.consume(message)
-    assert isinstance(received[0], StageRetrying)
-    assert received[0].attempt == 2
+    retry = received[0]
+    assert isinstance(retry, StageRetrying)
+    # Which partial reply to drop: the guide's, of this turn.
+    assert (retry.attempt, retry.stage, retry.turn_id) == (2, Stage.GUIDE, request.run_id)
     assert isinstance(received[-1], TurnCompleted)
+
+
+async def test_a_turn_that_failed_is_tried_again_and_clients_drop_the_partial_reply(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[int] = []
+    offline_reply = GuideModel.offline_reply
+
+    def flaky(self: GuideModel, plan: Any) -> AsyncIterator[str]:
+        calls.append(len(calls) + 1)
+        if len(calls) > 1:
+            return offline_reply(self, plan)
+
+        async def broken() -> AsyncIterator[str]:
+            yield "partial "
+            raise RuntimeError("a bug, not a model failure")
+
+        return broken()
+
+    monkeypatch.setattr(GuideModel, "offline_reply", flaky)
+    request = TurnRequested(session_id="s1", message="hi")
+    events = await run(worker.broker(settings(token_flush_chars=1)), request)
+    assert calls == [1, 2], "the harness republished the turn as its second attempt"
+    kinds = [e.type for e in events]
+    retry_at = kinds.index("stage.retrying")
+    assert "token" in kinds[:retry_at], "the first attempt had written something"
+    retry = events[retry_at]
+    assert isinstance(retry, StageRetrying)
+    assert (retry.attempt, retry.stage, retry.turn_id) == (2, Stage.GUIDE, request.run_id)
+    completed = events[-1]
+    assert isinstance(completed, TurnCompleted)
+    after = [e.text for e in events[retry_at:] if isinstance(e, TokenStreamed)]
+    assert completed.reply == "".join(after)
+    assert "partial" not in completed.reply

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -48,6 +49,51 @@ class FailingMidReply(GuideModel):
 
     def reply(self, plan: TurnPlan, history: Any, message: str) -> AsyncIterator[str]:
         return self._broken()
+
+
+class Trickling(GuideModel):
+    """A configured model that keeps writing and never finishes."""
+
+    closed = False
+
+    async def _endless(self) -> AsyncIterator[str]:
+        try:
+            for n in range(10_000):
+                yield f"word{n} "
+                await asyncio.sleep(0.01)
+        finally:
+            self.closed = True
+
+    def reply(self, plan: TurnPlan, history: Any, message: str) -> AsyncIterator[str]:
+        return self._endless()
+
+
+async def test_a_turn_past_its_deadline_ends_with_a_retryable_timeout() -> None:
+    request = TurnRequested(session_id="s1", message="Hello")
+    run, broker = harness(request)
+    model = Trickling(GuideSettings())
+    await take_turn(request, model, run, deadline_s=0.2)
+    entries = broker.entries()
+    assert model.closed, "the model's stream was closed"
+    assert not any(isinstance(e, TurnCompleted) for e in entries)
+    error = entries[-1]
+    assert isinstance(error, ErrorRaised)
+    assert (error.code, error.retryable, error.turn_id) == ("turn_timeout", True, request.run_id)
+
+
+async def test_a_timeout_inside_the_turn_is_not_taken_for_the_deadline() -> None:
+    class TimingOut(GuideModel):
+        async def _late(self) -> AsyncIterator[str]:
+            raise TimeoutError("some inner timeout")
+            yield ""
+
+        def reply(self, plan: TurnPlan, history: Any, message: str) -> AsyncIterator[str]:
+            return self._late()
+
+    request = TurnRequested(session_id="s1", message="Hello")
+    run, _ = harness(request)
+    with pytest.raises(TimeoutError, match="inner"):
+        await take_turn(request, TimingOut(GuideSettings()), run, deadline_s=60)
 
 
 async def test_the_reply_is_streamed_then_the_turn_completes_in_its_language() -> None:

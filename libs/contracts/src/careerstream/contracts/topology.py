@@ -12,7 +12,9 @@ Two exchanges carry the work and the news:
   `session.<id>`. Each gateway replica binds its own exclusive queue to the
   sessions whose clients it holds. (Internal to the gateway.)
 
-Poison stage requests go to `DEAD_LETTER_EXCHANGE` after `MAX_DELIVERIES`.
+Poison stage requests go to `DEAD_LETTER_EXCHANGE` after `MAX_DELIVERIES`. It feeds
+`DEAD_LETTER_QUEUE` (bounded; kept for reading) and `DEAD_LETTER_WATCH_QUEUE` (bounded;
+the workers consume it to log each dead letter).
 """
 
 from __future__ import annotations
@@ -26,7 +28,20 @@ STAGES_EXCHANGE = "careerstream.stages"
 EVENTS_EXCHANGE = "careerstream.events"
 LIVE_EXCHANGE = "careerstream.live"
 DEAD_LETTER_EXCHANGE = "careerstream.dead-letter"
-DEAD_LETTER_QUEUE = "careerstream.dead-letter"
+# Bounded: at most DEAD_LETTER_MAX letters, the oldest dropped first, so a poison storm cannot
+# fill the broker's disk. The bound is a queue argument, and RabbitMQ refuses to redeclare an
+# existing queue with other arguments (PRECONDITION_FAILED), so the bounded queue has a new
+# name rather than the old one. A policy could bound the old name in place, but it lives
+# outside the code: every broker (each test vhost too) would need it set by hand, and the
+# code could not tell whether it was. `declare_topology` retires the old queue: unbound, so
+# it grows no more, its letters kept until read (it is removed once empty).
+DEAD_LETTER_QUEUE = "careerstream.dead-letter.v2"
+DEAD_LETTER_MAX = 10_000
+RETIRED_DEAD_LETTER_QUEUES = ("careerstream.dead-letter",)
+# A copy of every dead letter for the workers' watch (`runtime.deadletters`), which logs
+# each; bounded too, for when no worker runs.
+DEAD_LETTER_WATCH_QUEUE = "careerstream.dead-letter.watch"
+DEAD_LETTER_WATCH_MAX = 1_000
 
 JOURNAL_EXCHANGE = "careerstream.journal"
 JOURNAL_BINDING = "session.#"
@@ -35,7 +50,19 @@ JOURNAL_SHARD_HEADER = "journal-shard"
 # moves sessions between shards, so drain the journal queues first.
 JOURNAL_SHARDS = 8
 
+# Attempts a stage request gets before it is dead-lettered. The stage harness counts them
+# itself (`ATTEMPT_HEADER`); the queues' `x-delivery-limit` is only a backstop.
 MAX_DELIVERIES = 5
+
+# Headers of every stage request (`publish_request` sets them): the session and run it
+# belongs to, readable even when the body is not, so an undecodable request can still be
+# reported to its session and a dead letter logged with both.
+SESSION_HEADER = "x-session-id"
+RUN_HEADER = "x-run-id"
+# The attempt a copy of a request starts as (absent: 1). A request whose handler raised
+# is republished with this raised, rather than requeued: RabbitMQ 4.x no longer counts an
+# explicit requeue in the quorum queue's `x-delivery-count`, and a classic queue never did.
+ATTEMPT_HEADER = "x-careerstream-attempt"
 
 
 @dataclass(frozen=True, slots=True)

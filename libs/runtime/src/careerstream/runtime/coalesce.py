@@ -4,18 +4,19 @@ pacing makes deterministic text arrive like a model's (for demos).
 Pieces are joined until a time window has passed since the first piece of the
 batch, or the batch reaches a size bound, whichever comes first. A slow model
 still sees each piece flushed once its window ends, even if no next piece comes.
+The coalescer owns its source: when it ends, for whatever reason, it closes it.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncGenerator, AsyncIterator, Iterable
 
 
 async def coalesce(
     pieces: AsyncIterator[str], *, window_s: float, max_chars: int
-) -> AsyncIterator[str]:
+) -> AsyncGenerator[str, None]:
     if window_s < 0 or max_chars < 1:
         raise ValueError("window_s must be >= 0 and max_chars >= 1")
     loop = asyncio.get_running_loop()
@@ -54,6 +55,11 @@ async def coalesce(
             pending.cancel()
             with contextlib.suppress(asyncio.CancelledError, StopAsyncIteration):
                 await pending
+        # However the reading ends (a reader that stops, a deadline), the source is closed
+        # now rather than whenever it is collected: a model's stream holds a connection.
+        close = getattr(pieces, "aclose", None)
+        if close is not None:
+            await close()
 
 
 async def paced(pieces: Iterable[str], pace_s: float) -> AsyncIterator[str]:

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from faststream.asgi import AsgiResponse, get
 from faststream.asgi.types import ASGIApp, Scope
 from faststream.rabbit import RabbitBroker
 
-_OK = AsgiResponse(b'{"status":"ok"}', 200, headers={"content-type": "application/json"})
-_NOT_READY = AsgiResponse(
-    b'{"status":"not ready"}', 503, headers={"content-type": "application/json"}
-)
+from careerstream.runtime.deadletters import DeadLetterWatch
+
+_JSON = {"content-type": "application/json"}
+_OK = AsgiResponse(b'{"status":"ok"}', 200, headers=_JSON)
+_NOT_READY = AsgiResponse(b'{"status":"not ready"}', 503, headers=_JSON)
 
 
-def health_routes(broker: RabbitBroker, *, timeout: float = 2.0) -> list[tuple[str, ASGIApp]]:
-    """`/healthz`: the process answers. `/readyz`: broker reachable and every subscriber up."""
+def health_routes(
+    broker: RabbitBroker, *, watch: DeadLetterWatch | None = None, timeout: float = 2.0
+) -> list[tuple[str, ASGIApp]]:
+    """`/healthz`: the process answers. `/readyz`: broker reachable and every subscriber up;
+    with a dead-letter watch it also reports the letters waiting and those logged here
+    (news for an operator, not a reason to be unready)."""
 
     @get(include_in_schema=False)
     async def healthz(scope: Scope) -> AsgiResponse:
@@ -23,9 +29,12 @@ def health_routes(broker: RabbitBroker, *, timeout: float = 2.0) -> list[tuple[s
 
     @get(include_in_schema=False)
     async def readyz(scope: Scope) -> AsgiResponse:
-        if await broker_ready(broker, within=timeout):
+        if not await broker_ready(broker, within=timeout):
+            return _NOT_READY
+        if watch is None:
             return _OK
-        return _NOT_READY
+        body = {"status": "ok", "dead_letters": await watch.report(broker)}
+        return AsgiResponse(json.dumps(body).encode(), 200, headers=_JSON)
 
     return [("/healthz", healthz), ("/readyz", readyz)]
 

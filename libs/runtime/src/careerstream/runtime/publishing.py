@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from faststream.rabbit import RabbitBroker
 
 from careerstream.contracts import SessionMessage, StageRequest
 from careerstream.contracts.topology import (
+    ATTEMPT_HEADER,
     JOURNAL_SHARD_HEADER,
+    RUN_HEADER,
+    SESSION_HEADER,
     StageRoute,
     event_routing_key,
     journal_shard,
@@ -34,8 +39,19 @@ async def publish_event(broker: RabbitBroker, event: SessionMessage) -> None:
     )
 
 
-async def publish_request(broker: RabbitBroker, route: StageRoute, request: StageRequest) -> None:
-    """Publish a stage request; `mandatory` makes a missing queue an error, not a loss."""
+def request_headers(request: StageRequest, *, attempt: int = 1) -> dict[str, Any]:
+    """What a request says of itself outside its body: whose it is, and which attempt."""
+    headers: dict[str, Any] = {SESSION_HEADER: request.session_id, RUN_HEADER: request.run_id}
+    if attempt > 1:
+        headers[ATTEMPT_HEADER] = attempt
+    return headers
+
+
+async def publish_request(
+    broker: RabbitBroker, route: StageRoute, request: StageRequest, *, attempt: int = 1
+) -> None:
+    """Publish a stage request (as `attempt`, when the harness retries it); waits for the
+    confirm. `mandatory` makes a missing queue an error, not a loss."""
     await broker.publish(
         request.model_dump(mode="json"),
         exchange=stages_exchange,
@@ -44,4 +60,5 @@ async def publish_request(broker: RabbitBroker, route: StageRoute, request: Stag
         mandatory=True,
         correlation_id=request.session_id,
         message_id=request.idempotency_key,
+        headers=request_headers(request, attempt=attempt),
     )

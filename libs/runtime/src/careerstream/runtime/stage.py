@@ -8,12 +8,18 @@ through this harness, so they all keep the same rules:
   reaches a worker twice in the same attempt (the previous stage was redelivered and
   forwarded it again) publishes the same ids again, and the journal keeps only the
   first copy.
-* **Redelivery.** A request that RabbitMQ delivers again because a worker died
-  mid-run is a new attempt: it first publishes `stage.retrying` (clients drop what
-  they saw of that stage), then starts over under the new attempt's ids.
-* **Poison.** A handler that raises sends the request back to its queue; on the last
-  delivery the quorum queue allows, the session first gets a typed `error`
-  (`stage_failed`), because RabbitMQ then dead-letters the request.
+* **Attempts.** The harness counts them itself and settles every delivery (the
+  subscriber's ack policy is manual). A handler that raises gets its request
+  republished as the next attempt (`ATTEMPT_HEADER`), confirmed before the failed
+  copy is acknowledged; a worker that died mid-run never settled its delivery, and
+  RabbitMQ's redelivery of it counts as an attempt too. Every attempt after the first
+  publishes `stage.retrying` first (clients drop what they saw of that stage), then
+  starts over under the new attempt's ids.
+* **Poison.** The last of `MAX_DELIVERIES` attempts that fails first tells the session
+  (a typed `error`, `stage_failed`), then rejects the request, so the queue
+  dead-letters it. A body that is not a request of the handler's kind is rejected at
+  once (retrying cannot mend it), after a typed `error` (`request_undecodable`) to the
+  session its headers name.
 * **Progress.** A pipeline stage announces `stage.started`; blocking domain work runs
   in a thread (`in_thread`) and its `progress(fraction, message)` calls become
   `stage.progress` events as they happen, mapped onto the whole pipeline's bar.
@@ -22,8 +28,9 @@ through this harness, so they all keep the same rules:
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any, TypeVar
 
 from faststream.rabbit import RabbitBroker, RabbitMessage
@@ -44,7 +51,14 @@ from careerstream.contracts import (
     stage_key,
 )
 from careerstream.contracts.progress import scale
-from careerstream.contracts.topology import MAX_DELIVERIES, STAGE_ROUTES
+from careerstream.contracts.topology import (
+    ATTEMPT_HEADER,
+    MAX_DELIVERIES,
+    RUN_HEADER,
+    SESSION_HEADER,
+    STAGE_ROUTES,
+    StageRoute,
+)
 from careerstream.runtime.coalesce import coalesce
 from careerstream.runtime.publishing import publish_event, publish_request
 
@@ -53,16 +67,27 @@ log = logging.getLogger("careerstream.stage")
 T = TypeVar("T")
 R = TypeVar("R", bound=StageRequest)
 
-# Set by RabbitMQ quorum queues: how many times the message went back to the queue.
+# Set by RabbitMQ quorum queues on a message that went back to the queue. RabbitMQ 4.x
+# counts only deliveries cut off (a consumer gone), not explicit requeues; the harness never
+# requeues a failure, so for it the count means exactly that on 3.x and 4.x alike.
 DELIVERY_COUNT_HEADER = "x-delivery-count"
 
 
-def deliveries_before(message: RabbitMessage) -> int:
-    """How many earlier deliveries of this message failed or were cut off."""
-    count = (message.headers or {}).get(DELIVERY_COUNT_HEADER)
-    if isinstance(count, int):
-        return count
-    return 1 if message.raw_message.redelivered else 0
+def attempt_of(message: RabbitMessage) -> int:
+    """Which attempt this delivery is: the copy's own attempt (`ATTEMPT_HEADER`), plus
+    each earlier delivery of that copy that a worker took and never settled.
+
+    The two add up: a copy republished as attempt 3 whose first delivery died with its
+    worker is attempt 4 the second time. Without a count (a classic queue), RabbitMQ's
+    `redelivered` flag says at least one delivery was cut off.
+    """
+    headers = message.headers or {}
+    own = headers.get(ATTEMPT_HEADER)
+    attempt = own if isinstance(own, int) and own >= 1 else 1
+    count = headers.get(DELIVERY_COUNT_HEADER)
+    if isinstance(count, int) and count > 0:
+        return attempt + count
+    return attempt + (1 if message.raw_message.redelivered else 0)
 
 
 class StageRun:
@@ -120,12 +145,15 @@ class StageRun:
     async def stream(self, pieces: AsyncIterator[str]) -> str:
         """Publish text as coalesced tokens of this stage; returns the whole text."""
         parts: list[str] = []
-        async for text in coalesce(
-            pieces, window_s=self.token_window_s, max_chars=self.token_max_chars
-        ):
-            parts.append(text)
-            await self.publish(TokenStreamed, text=text)
-            self.tokens_published += 1
+        # Closed however this ends (a deadline may cancel it mid-publish), so the coalescer
+        # closes the source at once: a model's stream holds an HTTP connection.
+        async with contextlib.aclosing(
+            coalesce(pieces, window_s=self.token_window_s, max_chars=self.token_max_chars)
+        ) as texts:
+            async for text in texts:
+                parts.append(text)
+                await self.publish(TokenStreamed, text=text)
+                self.tokens_published += 1
         return "".join(parts)
 
     async def retrying(self, reason: str, *, attempt: int | None = None) -> None:
@@ -181,24 +209,110 @@ class StageRun:
 async def run_stage(
     broker: RabbitBroker,
     message: RabbitMessage,
-    request: StageRequest,
+    kind: type[R],
     stage: Stage,
-    work: Callable[[StageRun], Any],
+    work: Callable[[R, StageRun], Awaitable[None]],
+    *,
+    route: StageRoute | None = None,
     **options: Any,
 ) -> None:
-    """Run one delivery of a request with the bus's identity, retry and poison rules."""
-    before = deliveries_before(message)
-    run = StageRun(broker, request, stage, attempt=before + 1, **options)
-    if before > 0:
-        await run.retrying("the request is being processed again")
+    """Decode, run and settle one delivery with the bus's identity, retry and poison rules.
+
+    `route` is where a retry is republished: the queue the request came from (by default
+    the stage's own).
+    """
     try:
+        await _run_delivery(
+            broker, message, kind, stage, work, route or STAGE_ROUTES[stage], options
+        )
+    except BaseException:
+        # Publishing failed (the broker is in trouble) or the worker is stopping: the
+        # request goes back untouched and RabbitMQ's count says it was cut off.
+        if message.committed is None:
+            with contextlib.suppress(Exception):
+                await message.nack(requeue=True)
+        raise
+
+
+async def _run_delivery(
+    broker: RabbitBroker,
+    message: RabbitMessage,
+    kind: type[R],
+    stage: Stage,
+    work: Callable[[R, StageRun], Awaitable[None]],
+    route: StageRoute,
+    options: dict[str, Any],
+) -> None:
+    request = await decode_request(broker, message, kind, stage)
+    if request is None:
+        await message.reject(requeue=False)
+        return
+    attempt = attempt_of(message)
+    run = StageRun(broker, request, stage, attempt=attempt, **options)
+    if attempt > MAX_DELIVERIES:
+        # Every attempt was cut off (e.g. the request kills its worker): no more tries.
+        log.error("%s gave up on session %s after %d attempts", stage, request.session_id, attempt)
+        await run.failed(
+            "stage_failed", f"The {stage.value} stage did not finish in {MAX_DELIVERIES} attempts."
+        )
+        await message.reject(requeue=False)
+        return
+    try:
+        if attempt > 1:
+            await run.retrying("the request is being processed again")
         if stage in PIPELINE_STAGES:
             await run.started()
-        await work(run)
+        await work(request, run)
     except Exception as exc:
-        if before >= MAX_DELIVERIES:
+        if attempt >= MAX_DELIVERIES:
             log.exception("%s failed for the last time on session %s", stage, request.session_id)
             await run.failed("stage_failed", f"The {stage.value} stage failed: {exc}")
-        else:
-            log.warning("%s failed on session %s (%s); retrying", stage, request.session_id, exc)
-        raise
+            await message.reject(requeue=False)
+            return
+        log.warning(
+            "%s failed on session %s (attempt %d: %s); retrying",
+            stage,
+            request.session_id,
+            attempt,
+            exc,
+        )
+        # The next attempt is confirmed before this copy is acknowledged, so a crash in
+        # between leaves two copies of one attempt: they publish the same ids.
+        await publish_request(broker, route, request, attempt=attempt + 1)
+    await message.ack()
+
+
+async def decode_request(
+    broker: RabbitBroker, message: RabbitMessage, kind: type[R], stage: Stage
+) -> R | None:
+    """The request in the body, or None after telling its session (if the headers name
+    one) that it cannot be read."""
+    try:
+        return kind.model_validate_json(message.body)
+    except ValueError as exc:  # not JSON, or not this kind (pydantic's ValidationError)
+        problem = " ".join(str(exc).split())[:300]
+    headers = message.headers or {}
+    session = headers.get(SESSION_HEADER) or message.correlation_id
+    run_id = headers.get(RUN_HEADER)
+    log.error(
+        "undecodable %s request %s (session %s, run %s) dead-lettered: %s",
+        stage,
+        message.message_id,
+        session,
+        run_id,
+        problem,
+    )
+    try:
+        error = ErrorRaised(
+            event_id=derive_id(message.message_id or message.body, "undecodable"),
+            session_id=session,
+            turn_id=run_id if isinstance(run_id, str) else None,
+            stage=stage,
+            code="request_undecodable",
+            message=f"The {stage.value} stage could not read its request.",
+            retryable=False,
+        )
+    except ValueError:  # no session named, or not a session id: nobody to tell
+        return None
+    await publish_event(broker, error)
+    return None

@@ -3,22 +3,23 @@
 The handler's `request` annotation says which request it consumes; the request kind
 names the stage whose queue it travels on (`StageRequest.consumer`), so a handler
 cannot subscribe to one queue while its senders publish to another. Decoding,
-acknowledging and the bus's retry rules are the harness's; a handler only calls its
-domain and publishes through `run`.
+acknowledging and the bus's retry rules are the harness's (`run_stage`); a handler
+only calls its domain and publishes through `run`.
 """
 
 from __future__ import annotations
 
 import inspect
 from collections.abc import Awaitable, Callable
-from typing import Annotated, Any, TypeVar, get_type_hints
+from typing import Annotated, Any, TypeVar, cast, get_type_hints
 
 from faststream import Context
+from faststream.message import StreamMessage
 from faststream.middlewares import AckPolicy
-from faststream.rabbit import Channel, RabbitBroker, RabbitMessage, RabbitRouter
+from faststream.rabbit import Channel, RabbitBroker, RabbitMessage, RabbitQueue, RabbitRouter
 from faststream.rabbit.subscriber import RabbitSubscriber
 
-from careerstream.contracts import StageRequest
+from careerstream.contracts import Stage, StageRequest
 from careerstream.contracts.topology import STAGE_ROUTES, StageRoute
 from careerstream.runtime.settings import StreamingSettings, WorkerSettings
 from careerstream.runtime.stage import StageRun, run_stage
@@ -28,19 +29,49 @@ R = TypeVar("R", bound=StageRequest)
 Handler = Callable[[R, StageRun], Awaitable[None]]
 
 
-def stage_subscriber(router: RabbitRouter, route: StageRoute, *, prefetch: int) -> RabbitSubscriber:
+async def raw_body(message: StreamMessage[Any]) -> bytes:
+    """FastStream's decoder, replaced: the harness decodes, so a body that is not JSON
+    reaches it (and is dead-lettered at once) instead of failing inside FastStream."""
+    return message.body
+
+
+def stage_subscriber(
+    router: RabbitRouter | RabbitBroker, queue: RabbitQueue, *, prefetch: int
+) -> RabbitSubscriber:
     """Subscribe to an agent's queue as the bus wants it.
 
-    Competing consumers with a bounded prefetch; a request is acknowledged only when
-    its handler returns (after every event and forwarded request was confirmed), and
-    a handler that raises sends it back to the queue.
+    Competing consumers with a bounded prefetch. The harness settles every delivery
+    itself (`AckPolicy.MANUAL`): acknowledged once its handler returned (after every
+    event and forwarded request was confirmed), republished as the next attempt when
+    the handler raised, rejected into the dead-letter queue when it is poison.
     """
     return router.subscriber(
-        stage_queue(route),
+        queue,
         stages_exchange,
         channel=Channel(prefetch_count=prefetch),
-        ack_policy=AckPolicy.NACK_ON_ERROR,
+        ack_policy=AckPolicy.MANUAL,
+        decoder=raw_body,
     )
+
+
+def consume_with(
+    kind: type[R],
+    stage: Stage,
+    handler: Handler[R],
+    *,
+    route: StageRoute | None = None,
+    **run_options: Any,
+) -> Callable[..., Awaitable[None]]:
+    """The subscriber function that runs `handler` on the harness for each delivery."""
+
+    async def consume(
+        message: RabbitMessage, broker: Annotated[RabbitBroker, Context("broker")]
+    ) -> None:
+        await run_stage(broker, message, kind, stage, handler, route=route, **run_options)
+
+    consume.__name__ = consume.__qualname__ = getattr(handler, "__name__", "consume")
+    consume.__doc__ = handler.__doc__
+    return consume
 
 
 def request_kind(handler: Callable[..., Any]) -> type[StageRequest]:
@@ -55,39 +86,17 @@ def stage_handler(
 ) -> Callable[[Handler[R]], Handler[R]]:
     """Subscribe `handler(request, run)` to the queue of the stage its request kind names,
     with the worker's prefetch and, for a worker that streams, its token bounds."""
-    run_options: dict[str, float] = (
+    run_options: dict[str, Any] = (
         settings.coalescing() if isinstance(settings, StreamingSettings) else {}
     )
 
     def declare(handler: Handler[R]) -> Handler[R]:
-        kind = request_kind(handler)
+        kind = cast("type[R]", request_kind(handler))
         stage = kind.consumer
-
-        async def consume(request: Any, message: RabbitMessage, broker: Any) -> None:
-            async def work(run: StageRun) -> None:
-                await handler(request, run)
-
-            await run_stage(broker, message, request, stage, work, **run_options)
-
-        # FastStream decodes the body into the annotated model and injects the rest.
-        consume.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
-            [
-                inspect.Parameter(
-                    "request", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=kind
-                ),
-                inspect.Parameter(
-                    "message", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=RabbitMessage
-                ),
-                inspect.Parameter(
-                    "broker",
-                    inspect.Parameter.POSITIONAL_OR_KEYWORD,
-                    annotation=Annotated[RabbitBroker, Context("broker")],
-                ),
-            ]
+        consume = consume_with(kind, stage, handler, **run_options)
+        stage_subscriber(router, stage_queue(STAGE_ROUTES[stage]), prefetch=settings.prefetch)(
+            consume
         )
-        consume.__name__ = consume.__qualname__ = handler.__name__
-        consume.__doc__ = handler.__doc__
-        stage_subscriber(router, STAGE_ROUTES[stage], prefetch=settings.prefetch)(consume)
         return handler
 
     return declare

@@ -7,9 +7,14 @@ an exchange with nothing bound to it yet.
 
 from __future__ import annotations
 
+import logging
+from typing import Any
+
 from faststream.rabbit import ExchangeType, QueueType, RabbitBroker, RabbitExchange, RabbitQueue
 
 from careerstream.contracts import topology as names
+
+log = logging.getLogger("careerstream.topology")
 
 stages_exchange = RabbitExchange(names.STAGES_EXCHANGE, type=ExchangeType.DIRECT, durable=True)
 events_exchange = RabbitExchange(names.EVENTS_EXCHANGE, type=ExchangeType.TOPIC, durable=True)
@@ -58,7 +63,19 @@ def journal_queue(shard: int) -> RabbitQueue:
 
 journal_queues = tuple(journal_queue(shard) for shard in range(names.JOURNAL_SHARDS))
 
-dead_letter_queue = RabbitQueue(names.DEAD_LETTER_QUEUE, queue_type=QueueType.QUORUM, durable=True)
+
+def bounded_queue(name: str, max_length: int) -> RabbitQueue:
+    """A durable quorum queue that drops its oldest messages beyond `max_length`."""
+    return RabbitQueue(
+        name,
+        queue_type=QueueType.QUORUM,
+        durable=True,
+        arguments={"x-max-length": max_length, "x-overflow": "drop-head"},
+    )
+
+
+dead_letter_queue = bounded_queue(names.DEAD_LETTER_QUEUE, names.DEAD_LETTER_MAX)
+dead_letter_watch_queue = bounded_queue(names.DEAD_LETTER_WATCH_QUEUE, names.DEAD_LETTER_WATCH_MAX)
 
 
 async def declare_topology(broker: RabbitBroker) -> None:
@@ -74,5 +91,38 @@ async def declare_topology(broker: RabbitBroker) -> None:
     for spec in journal_queues:
         queue = await broker.declare_queue(spec)
         await queue.bind(journal, arguments=spec.bind_arguments)
-    dlq = await broker.declare_queue(dead_letter_queue)
-    await dlq.bind(await broker.declare_exchange(dead_letter_exchange), routing_key="")
+    dead_letters = await broker.declare_exchange(dead_letter_exchange)
+    for spec in (dead_letter_queue, dead_letter_watch_queue):
+        queue = await broker.declare_queue(spec)
+        await queue.bind(dead_letters, routing_key="")
+    await retire_dead_letter_queues(broker)
+
+
+async def retire_dead_letter_queues(broker: RabbitBroker) -> None:
+    """Stop feeding the unbounded queue of earlier releases (see `DEAD_LETTER_QUEUE`).
+
+    Its letters stay to be read; once it is empty it is removed. Each step runs on a
+    channel of its own, because the broker closes a channel that asks about a queue
+    that is not there (the usual case) or deletes one that is not empty (a race with
+    a letter arriving, or with another service starting).
+    """
+    connection: Any = getattr(broker, "_connection", None)
+    if connection is None:
+        return
+    for name in names.RETIRED_DEAD_LETTER_QUEUES:
+        channel = await connection.channel()
+        try:
+            queue = await channel.declare_queue(name, passive=True)
+            await queue.unbind(names.DEAD_LETTER_EXCHANGE, routing_key="")
+            # Unbound first, so nothing arrives between counting and deleting. (Quorum
+            # queues refuse `if_empty`, and refuse it by closing the whole connection.)
+            waiting = (await queue.declare()).message_count or 0
+            if waiting:
+                log.warning("retired dead-letter queue %s still holds %d letters", name, waiting)
+            else:
+                await queue.delete(if_unused=False, if_empty=False)
+        except Exception as exc:  # not there (the usual case): the broker closed the channel
+            log.debug("dead-letter queue %s not retired now: %s", name, exc)
+        finally:
+            if not channel.is_closed:
+                await channel.close()

@@ -18,6 +18,6 @@ def build_router(settings: GuideSettings, model: GuideModel | None = None) -> Ra
 
     @stage_handler(router, settings)
     async def answer(request: TurnRequested, run: StageRun) -> None:
-        await take_turn(request, writer, run)
+        await take_turn(request, writer, run, deadline_s=settings.turn_deadline_s)
 
     return router

@@ -8,6 +8,8 @@ still fails raises `ModelError`, and the turn hands over to the offline engine.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 import os
 
@@ -43,6 +45,34 @@ async def _texts(response: Any) -> AsyncIterator[str]:
             yield text
 
 
+# Closings of streams opened after their turn was cut off, kept until done (see `_open`).
+_closing: set[asyncio.Task[None]] = set()
+
+
+async def _close(response: Any) -> None:
+    close = getattr(response, "aclose", None)
+    if close is not None:
+        with contextlib.suppress(Exception):
+            await close()
+
+
+def _close_when_opened(call: asyncio.Future[Any]) -> None:
+    if call.cancelled() or call.exception() is not None:
+        return
+    task = asyncio.ensure_future(_close_unread(call.result()))
+    _closing.add(task)
+    task.add_done_callback(_closing.discard)
+
+
+async def _close_unread(response: Any) -> None:
+    """Close a stream nobody read. litellm's router wraps the provider's stream in a
+    generator that closes it only once started, so it is started (one piece, bounded)."""
+    with contextlib.suppress(Exception):
+        async with asyncio.timeout(5):
+            await anext(response)
+    await _close(response)
+
+
 class HostedModel:
     """A litellm model with its retries and fallbacks (any provider, by configuration)."""
 
@@ -69,12 +99,34 @@ class HostedModel:
         )
 
     async def stream(self, messages: list[dict[str, str]]) -> AsyncIterator[str]:
+        """The reply's pieces. However the reading ends — done, failed, cancelled by the
+        turn's deadline, or closed by the reader — the HTTP stream is closed with it, so a
+        cut-off model stops sending instead of lingering on an open connection."""
+        response: Any = None
         try:
-            response = await self.router.acompletion(model="guide", messages=messages, stream=True)
+            response = await self._open(messages)
             async for text in _texts(response):
                 yield text
         except Exception as exc:  # litellm raises many provider-specific types
             raise ModelError(f"{type(exc).__name__}: {exc}") from exc
+        finally:
+            await _close(response)
+
+    async def _open(self, messages: list[dict[str, str]]) -> Any:
+        """Start the streaming call.
+
+        Cancelled before the model answered (the turn's deadline), the call is left to
+        finish — litellm runs it in tasks of its own, which a cancellation does not reach,
+        and would leave its stream open — and its stream is closed as soon as it opens.
+        """
+        call = asyncio.ensure_future(
+            self.router.acompletion(model="guide", messages=messages, stream=True)
+        )
+        try:
+            return await asyncio.shield(call)
+        except asyncio.CancelledError:
+            call.add_done_callback(_close_when_opened)
+            raise
 
     async def complete_json(self, messages: list[dict[str, str]]) -> dict[str, Any] | None:
         """One JSON object from the model, or None when it fails or answers something else."""

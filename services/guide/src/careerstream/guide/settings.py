@@ -24,7 +24,13 @@ class GuideSettings(WorkerSettings, StreamingSettings):
         description="Models tried in order when `model` fails before streaming (JSON list).",
     )
     model_retries: int = Field(default=1, ge=0, le=5)
-    model_timeout_s: float = Field(default=60.0, gt=0)
+    model_timeout_s: float = Field(default=60.0, gt=0, description="Bound on each model read.")
+    # A trickling model passes every per-read bound; only a total one ends its turn. Below the
+    # gateway's turn timeout (GATEWAY_TURN_TIMEOUT_S, 120 s), so the guide has ended the turn,
+    # its model call closed, before the gateway gives up and lets the session start another.
+    turn_deadline_s: float = Field(
+        default=110.0, gt=0, description="Longest one turn may take, model calls included."
+    )
     extract_with_model: bool = Field(
         default=True, description="Ask a configured model for the facts too (offline still checks)."
     )

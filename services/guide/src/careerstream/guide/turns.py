@@ -9,6 +9,7 @@ through `TurnOutput`, which the stage harness provides.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from typing import Any, Protocol
@@ -90,11 +91,35 @@ def pipeline_run_id(out: TurnOutput) -> str:
     return out.derived_id("pipeline")
 
 
-async def take_turn(request: TurnRequested, model: GuideModel, out: TurnOutput) -> None:
-    plan = await plan_with_model(model, request)
-    reply = await write_reply(model, plan, request, out)
+async def take_turn(
+    request: TurnRequested, model: GuideModel, out: TurnOutput, *, deadline_s: float | None = None
+) -> None:
+    """One turn, ended by `turn.completed` or a typed `error`.
+
+    Planning and writing must finish within `deadline_s`; past it, the model call is
+    cancelled (its stream closed) and the turn ends with `turn_timeout`, retryable: the
+    person may send the message again.
+    """
+    deadline = asyncio.timeout(deadline_s)
+    try:
+        async with deadline:
+            plan = await plan_with_model(model, request)
+            reply = await write_reply(model, plan, request, out)
+    except TimeoutError:
+        if not deadline.expired():
+            raise
+        log.warning(
+            "turn %s: no reply within %gs; the model call is cut off", request.run_id, deadline_s
+        )
+        await out.failed(
+            "turn_timeout",
+            f"The guide did not finish within {deadline_s:g} seconds.",
+            retryable=True,
+        )
+        return
     if reply is None:
         return
+    # Outside the deadline: a turn that wrote its reply is not cut off while saying so.
     await out.publish(
         TurnCompleted,
         reply=reply,
