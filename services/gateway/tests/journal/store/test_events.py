@@ -181,6 +181,9 @@ async def test_a_stage_rerun_after_the_run_completed_leaves_it_completed(store: 
     view = await store.sessions.get(sid)
     assert view is not None
     assert (view.status, view.progress) == (SessionStatus.COMPLETED, 1.0)
+    # Nor does it reach clients: each stage's output is told once.
+    kinds = [e.type for e in await store.events.events_after(sid, 0)]
+    assert kinds == ["turn.completed", "stage.started", "session.completed"]
 
 
 async def test_a_turn_redelivered_after_its_run_started_keeps_one_reply_and_the_results(
@@ -206,6 +209,9 @@ async def test_a_turn_redelivered_after_its_run_started_keeps_one_reply_and_the_
     assert [m["role"] for m in view.history] == ["user", "assistant"]
     assert (view.status, view.results) == (SessionStatus.RUNNING, {"parse": {"n": 1}})
     assert view.streaming is None
+    assert [j.event.type for j in again.events] == []  # the second answer is not sent
+    kinds = [e.type for e in await store.events.events_after(sid, 0)]
+    assert kinds.count("turn.completed") == 1
 
 
 async def test_retention_ignores_the_producers_clocks(store: Store) -> None:

@@ -1,7 +1,8 @@
 """SQL on the event journal: number and store a batch, read it back, prune it.
 
 `journal()` is the single writer of a session's events: in one transaction it
-locks each session's row, drops events it already holds (redeliveries), gives
+locks each session's row, drops events it already holds (redeliveries) and
+those of a run or turn that is over (a redelivery's rerun under new ids), gives
 the rest the next `seq` numbers, stores them and updates the projection.
 """
 
@@ -99,6 +100,11 @@ class EventJournal:
                 key = (entry.session_id, entry.event_id)
                 if key in known:
                     out.append(Journaled(_decode(known[key]), new=False))
+                    continue
+                if not projection.counts(row, entry):
+                    # A late copy from a finished run or an answered turn (a redelivery
+                    # under a new attempt's ids): clients hear each result once.
+                    log.info("not journaling %s of %s: its run or turn is over", entry.type, key)
                     continue
                 row.last_seq += 1
                 numbered = entry.numbered(row.last_seq)
