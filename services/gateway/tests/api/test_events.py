@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+import socket
 from collections.abc import AsyncGenerator, AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
 import httpx
 import pytest
+import uvicorn
 from fastapi import FastAPI
 
 from careerstream.contracts import SessionEvent, TokenStreamed
@@ -20,6 +23,7 @@ from careerstream.gateway.journal.store.records import SessionRecord
 from careerstream.gateway.sessions.errors import session_not_found
 from careerstream.gateway.sessions.service import SessionService
 from careerstream.gateway.settings import GatewaySettings
+from tests.support.gateway import GatewayUnderTest, new_session
 from tests.support.records import make_record
 from tests.support.sse import Frame, frames
 
@@ -124,3 +128,53 @@ async def test_an_unknown_session_is_a_404_before_any_stream() -> None:
     status, _, log = await read(make_record(), "/api/sessions/nope/events")
     assert status == 404
     assert log == []
+
+
+@asynccontextmanager
+async def served(app: FastAPI) -> AsyncIterator[int]:
+    """`app` behind a real uvicorn on 127.0.0.1 (its lifespan already running)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = int(probe.getsockname()[1])
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
+    server = uvicorn.Server(config)
+    task = asyncio.create_task(server.serve())
+    async with asyncio.timeout(10):
+        while not server.started:  # noqa: ASYNC110 - uvicorn exposes only a flag
+            await asyncio.sleep(0.01)
+    try:
+        yield port
+    finally:
+        server.should_exit = True
+        await task
+
+
+async def test_a_client_that_stops_reading_is_cut_off_and_its_listener_released(
+    gateway: GatewayUnderTest,
+) -> None:
+    gateway.service(GatewaySettings).sse_send_timeout_s = 0.5
+    session_id = await new_session(gateway.http)
+    feeds = gateway.service(Replay).feeds
+    async with served(gateway.app) as port:
+        stalled = socket.socket()
+        stalled.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        stalled.setblocking(False)
+        loop = asyncio.get_running_loop()
+        try:
+            await loop.sock_connect(stalled, ("127.0.0.1", port))
+            request = f"GET /api/sessions/{session_id}/events HTTP/1.1\r\nHost: x\r\n\r\n"
+            await loop.sock_sendall(stalled, request.encode())
+            async with asyncio.timeout(10):
+                while feeds.session_count == 0:  # noqa: ASYNC110 - the feed exposes a count
+                    await asyncio.sleep(0.01)
+            # More than the socket buffers hold, to a client that never reads.
+            for seq in range(1, 301):
+                feeds.dispatch(
+                    TokenStreamed(session_id=session_id, text="x" * 65_536).numbered(seq)
+                )
+            async with asyncio.timeout(15):
+                while feeds.session_count:  # noqa: ASYNC110
+                    await asyncio.sleep(0.05)
+        finally:
+            stalled.close()
+    assert feeds.lock_count == 0

@@ -44,6 +44,11 @@ class GatewaySettings(BusSettings, OnetSettings):
     )
     max_upload_bytes: int = Field(default=5 * 1024 * 1024, ge=1, description="Largest résumé file.")
     max_upload_pages: int = Field(default=20, ge=1, description="Most pages of a résumé PDF.")
+    sse_send_timeout_s: float = Field(
+        default=30.0,
+        gt=0,
+        description="Longest wait for one SSE write; a client that stops reading is cut off.",
+    )
     listener_buffer: int = Field(
         default=10_000, ge=100, description="Events held per slow SSE client before it is cut off."
     )

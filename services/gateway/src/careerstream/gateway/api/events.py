@@ -41,4 +41,8 @@ async def session_events(
                 yield frame(event)
             yield frame(lagging(session_id))
 
-    return EventSourceResponse(stream(), ping=settings.heartbeat_s)
+    # A client that stops reading would hold its listener (and its buffer) for ever: a write
+    # that cannot finish in time ends the response, and the generator's cleanup unbinds it.
+    return EventSourceResponse(
+        stream(), ping=settings.heartbeat_s, send_timeout=settings.sse_send_timeout_s
+    )
