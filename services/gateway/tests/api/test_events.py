@@ -167,13 +167,16 @@ async def test_a_client_that_stops_reading_is_cut_off_and_its_listener_released(
             async with asyncio.timeout(10):
                 while feeds.session_count == 0:  # noqa: ASYNC110 - the feed exposes a count
                     await asyncio.sleep(0.01)
-            # More than the socket buffers hold, to a client that never reads.
-            for seq in range(1, 301):
-                feeds.dispatch(
-                    TokenStreamed(session_id=session_id, text="x" * 65_536).numbered(seq)
-                )
-            async with asyncio.timeout(15):
-                while feeds.session_count:  # noqa: ASYNC110
+            # Fed until the socket buffers are full and a write stalls (bounded in count).
+            async with asyncio.timeout(20):
+                for seq in range(1, 2001):
+                    if not feeds.session_count:
+                        break
+                    feeds.dispatch(
+                        TokenStreamed(session_id=session_id, text="x" * 65_536).numbered(seq)
+                    )
+                    await asyncio.sleep(0.005)
+                while feeds.session_count:  # noqa: ASYNC110 - the feed exposes a count
                     await asyncio.sleep(0.05)
         finally:
             stalled.close()
