@@ -18,17 +18,17 @@ from __future__ import annotations
 
 import asyncio
 import json
-import socket
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-import uvicorn
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
+
+from tests.support.served import served
 
 REPLY = "Hello from the scripted model, nice to meet you."
 EXTRACTION = {"skills": ["negotiation"], "values": ["autonomy"]}
@@ -115,18 +115,6 @@ class ScriptedModelServer:
 @asynccontextmanager
 async def scripted_model_server() -> AsyncIterator[ScriptedModelServer]:
     server = ScriptedModelServer()
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        server.port = sock.getsockname()[1]
-    config = uvicorn.Config(
-        server.app(), host="127.0.0.1", port=server.port, log_level="warning", lifespan="off"
-    )
-    uv = uvicorn.Server(config)
-    task = asyncio.create_task(uv.serve())
-    while not uv.started:  # noqa: ASYNC110 - uvicorn exposes only a flag
-        await asyncio.sleep(0.01)
-    try:
+    async with served(server.app()) as port:
+        server.port = port
         yield server
-    finally:
-        uv.should_exit = True
-        await task

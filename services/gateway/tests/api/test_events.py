@@ -10,7 +10,6 @@ from typing import Any
 
 import httpx
 import pytest
-import uvicorn
 from fastapi import FastAPI
 
 from careerstream.contracts import SessionEvent, TokenStreamed
@@ -25,6 +24,7 @@ from careerstream.gateway.sessions.service import SessionService
 from careerstream.gateway.settings import GatewaySettings
 from tests.support.gateway import GatewayUnderTest, new_session
 from tests.support.records import make_record
+from tests.support.served import served
 from tests.support.sse import Frame, frames
 
 
@@ -128,25 +128,6 @@ async def test_an_unknown_session_is_a_404_before_any_stream() -> None:
     status, _, log = await read(make_record(), "/api/sessions/nope/events")
     assert status == 404
     assert log == []
-
-
-@asynccontextmanager
-async def served(app: FastAPI) -> AsyncIterator[int]:
-    """`app` behind a real uvicorn on 127.0.0.1 (its lifespan already running)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = int(probe.getsockname()[1])
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
-    server = uvicorn.Server(config)
-    task = asyncio.create_task(server.serve())
-    async with asyncio.timeout(10):
-        while not server.started:  # noqa: ASYNC110 - uvicorn exposes only a flag
-            await asyncio.sleep(0.01)
-    try:
-        yield port
-    finally:
-        server.should_exit = True
-        await task
 
 
 async def test_a_client_that_stops_reading_is_cut_off_and_its_listener_released(
