@@ -52,10 +52,11 @@ class Projection(Protocol):
     report_pdf: bytes | None
 
 
-def apply(state: Projection, entry: JournalEntry) -> None:
+def apply(state: Projection, entry: JournalEntry) -> bool:
+    """Apply `entry` if it counts (`counts`); returns whether it did."""
     # Fields are reassigned, never mutated in place: JSON columns only notice new values.
     if not counts(state, entry):
-        return
+        return False
     match entry:
         case events.TokenStreamed():
             _token(state, entry)
@@ -77,6 +78,7 @@ def apply(state: Projection, entry: JournalEntry) -> None:
         case ReportRendered():
             state.report = entry.report.model_dump(mode="json")
             state.report_pdf = base64.b64decode(entry.pdf_base64)
+    return True
 
 
 def counts(state: Projection, entry: JournalEntry) -> bool:

@@ -101,13 +101,13 @@ class EventJournal:
                 if key in known:
                     out.append(Journaled(_decode(known[key]), new=False))
                     continue
-                if not projection.counts(row, entry):
+                numbered = entry.numbered(row.last_seq + 1)
+                if not projection.apply(row, numbered):
                     # A late copy from a finished run or an answered turn (a redelivery
                     # under a new attempt's ids): clients hear each result once.
                     log.info("not journaling %s of %s: its run or turn is over", entry.type, key)
                     continue
                 row.last_seq += 1
-                numbered = entry.numbered(row.last_seq)
                 payload = numbered.model_dump(mode="json")
                 known[key] = payload
                 inserts.append(
@@ -121,7 +121,6 @@ class EventJournal:
                         "payload": payload,
                     }
                 )
-                projection.apply(row, numbered)
                 out.append(Journaled(numbered, new=True))
             if inserts:
                 await db.execute(sa.insert(EventRow), inserts)
